@@ -1,0 +1,259 @@
+package dev.rtksessions.engine;
+
+import dev.rtksessions.model.EventType;
+import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingStatus;
+import dev.rtksessions.model.Participant;
+import dev.rtksessions.model.ParticipantEvent;
+import dev.rtksessions.model.Session;
+import dev.rtksessions.storage.EventStore;
+import dev.rtksessions.storage.Stores;
+import dev.rtksessions.storage.UniqueViolationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Records participant events and keeps every meeting's sessions equal to what its events,
+ * replayed in time order, give. One batch is one transaction; meetings are locked in id
+ * order, so several processes sharing a PostgreSQL database serialize per meeting.
+ */
+public final class SessionEngine {
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final Stores stores;
+  private final Clock clock;
+
+  public SessionEngine(Stores stores, Clock clock) {
+    this.stores = stores;
+    this.clock = clock;
+  }
+
+  /**
+   * Records a batch atomically. Returns one outcome per event, in input order.
+   *
+   * @throws EventsRejectedException when an event contradicts the recorded state
+   */
+  public List<EventOutcome> ingest(String appId, List<ParticipantEvent> batch) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return stores.database().write(c -> ingest(c, appId, batch));
+      } catch (UniqueViolationException e) {
+        // Another process recorded one of these event ids (or took a session id) at the
+        // same moment; the next attempt sees its rows and answers accordingly.
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private List<EventOutcome> ingest(Connection c, String appId, List<ParticipantEvent> batch) throws SQLException {
+    long now = clock.millis();
+    Map<String, ParticipantEvent> fresh = new LinkedHashMap<>();
+    for (ParticipantEvent e : batch) {
+      fresh.putIfAbsent(e.id(), e);
+    }
+    Set<String> recorded = stores.events().existingIds(c, appId, fresh.keySet());
+    fresh.keySet().removeAll(recorded);
+
+    if (!fresh.isEmpty()) {
+      createMissingMeetings(c, appId, fresh.values(), now);
+      Map<String, Meeting> meetings = lockMeetings(c, appId, fresh.values());
+      validate(c, appId, batch, fresh, meetings);
+      stores.events().insert(c, appId, fresh.values(), now);
+      long delta = rebuild(c, appId, fresh.values(), meetings);
+      stores.apps().addToSessionCount(c, appId, delta);
+    }
+
+    List<EventOutcome> outcomes = new ArrayList<>(batch.size());
+    Set<String> answered = new HashSet<>();
+    for (ParticipantEvent e : batch) {
+      boolean first = answered.add(e.id());
+      outcomes.add(first && fresh.containsKey(e.id()) ? EventOutcome.applied(e.id()) : EventOutcome.duplicate(e.id()));
+    }
+    return outcomes;
+  }
+
+  private void createMissingMeetings(Connection c, String appId, Collection<ParticipantEvent> events, long now)
+      throws SQLException {
+    Map<String, Meeting> implicit = new LinkedHashMap<>();
+    for (ParticipantEvent e : events) {
+      if (e.parentMeetingId() != null) {
+        implicit.putIfAbsent(e.parentMeetingId(), Meeting.implicit(appId, e.parentMeetingId(), null, null, now));
+      }
+    }
+    for (ParticipantEvent e : events) {
+      implicit.put(e.meetingId(), Meeting.implicit(appId, e.meetingId(), e.meetingTitle(), e.parentMeetingId(), now));
+    }
+    stores.meetings().insertMissing(c, implicit.values());
+  }
+
+  /**
+   * Locks the touched meetings plus their parents and breakout children (whose session
+   * links a rebuild may change), all in one statement in id order.
+   */
+  private Map<String, Meeting> lockMeetings(Connection c, String appId, Collection<ParticipantEvent> events)
+      throws SQLException {
+    Set<String> ids = new TreeSet<>();
+    for (ParticipantEvent e : events) {
+      ids.add(e.meetingId());
+    }
+    Set<String> lockSet = new TreeSet<>(ids);
+    for (Meeting m : stores.meetings().findAll(appId, ids).values()) {
+      if (m.parentMeetingId() != null) {
+        lockSet.add(m.parentMeetingId());
+      }
+    }
+    for (Meeting child : stores.meetings().childrenOf(c, appId, ids)) {
+      lockSet.add(child.id());
+    }
+    return stores.meetings().lock(c, appId, lockSet);
+  }
+
+  /** Refuses joins to INACTIVE meetings and leaves of peers that never joined before them. */
+  private void validate(Connection c, String appId, List<ParticipantEvent> batch, Map<String, ParticipantEvent> fresh,
+      Map<String, Meeting> meetings) throws SQLException {
+    Set<String> leavingPeers = new HashSet<>();
+    Map<String, Long> batchJoins = new HashMap<>();
+    for (ParticipantEvent e : fresh.values()) {
+      if (e.type() == EventType.LEFT) {
+        leavingPeers.add(e.peerId());
+      } else if (e.type() == EventType.JOINED) {
+        batchJoins.merge(EventStore.peerKey(e.meetingId(), e.peerId()), e.at(), Math::min);
+      }
+    }
+    Map<String, Long> recordedJoins = stores.events().firstJoins(c, appId, leavingPeers);
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (ParticipantEvent e : fresh.values()) {
+      if (e.type() == EventType.JOINED && meetings.get(e.meetingId()).status() == MeetingStatus.INACTIVE) {
+        problems.put(e.id(), "meeting " + e.meetingId() + " is INACTIVE and refuses joins");
+      } else if (e.type() == EventType.LEFT) {
+        String key = EventStore.peerKey(e.meetingId(), e.peerId());
+        long firstJoin = Math.min(recordedJoins.getOrDefault(key, Long.MAX_VALUE),
+            batchJoins.getOrDefault(key, Long.MAX_VALUE));
+        if (firstJoin > e.at()) {
+          problems.put(e.id(), "peer " + e.peerId() + " has no join in meeting " + e.meetingId()
+              + " at or before this leave");
+        }
+      }
+    }
+    if (problems.isEmpty()) {
+      return;
+    }
+    List<EventOutcome> outcomes = new ArrayList<>(batch.size());
+    for (ParticipantEvent e : batch) {
+      String problem = problems.get(e.id());
+      outcomes.add(problem != null
+          ? new EventOutcome(e.id(), EventOutcome.Status.REJECTED, problem)
+          : new EventOutcome(e.id(), EventOutcome.Status.NOT_APPLIED, null));
+    }
+    Map.Entry<String, String> first = problems.entrySet().iterator().next();
+    throw new EventsRejectedException("event " + first.getKey() + ": " + first.getValue()
+        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "") + "; nothing was recorded",
+        outcomes);
+  }
+
+  /**
+   * Rebuilds the sessions of every touched meeting from the earliest point the new events
+   * can affect, parents before their breakout rooms. Returns the change in the number of
+   * top-level sessions.
+   */
+  private long rebuild(Connection c, String appId, Collection<ParticipantEvent> events, Map<String, Meeting> meetings)
+      throws SQLException {
+    Map<String, Long> earliest = new HashMap<>();
+    for (ParticipantEvent e : events) {
+      earliest.merge(e.meetingId(), e.at(), Math::min);
+    }
+    List<String> order = new ArrayList<>(earliest.keySet());
+    order.sort(Comparator.comparingInt((String id) -> depth(id, meetings)).thenComparing(id -> id));
+    long delta = 0;
+    for (String meetingId : order) {
+      delta += rebuildMeeting(c, appId, meetings.get(meetingId), earliest.get(meetingId), meetings);
+    }
+    return delta;
+  }
+
+  private long rebuildMeeting(Connection c, String appId, Meeting meeting, long earliestNew,
+      Map<String, Meeting> meetings) throws SQLException {
+    Optional<Session> before = stores.sessions().latestStartedAtOrBefore(c, appId, meeting.id(), earliestNew);
+    long anchor = before.filter(s -> earliestNew <= s.liveUntil()).map(Session::startedAt).orElse(earliestNew);
+
+    List<ParticipantEvent> events = stores.events().forMeetingFrom(c, appId, meeting.id(), anchor);
+    events.sort(SessionTimeline.ORDER);
+    List<SessionTimeline.Built> built = SessionTimeline.replay(appId, meeting, events);
+
+    List<Session> old = stores.sessions().startedFrom(c, appId, List.of(meeting.id()), anchor);
+    List<String> oldIds = old.stream().map(Session::id).toList();
+    long delta = -old.stream().filter(s -> s.parentSessionId() == null).count();
+    stores.participants().deleteForSessions(c, appId, oldIds);
+    stores.sessions().delete(c, appId, oldIds);
+
+    List<Session> sessions = new ArrayList<>(built.size());
+    List<Participant> participants = new ArrayList<>();
+    for (SessionTimeline.Built b : built) {
+      Session s = withParent(b.session(), parentAt(c, appId, meeting, b.session().startedAt()));
+      sessions.add(s);
+      participants.addAll(b.participants());
+      if (s.parentSessionId() == null) {
+        delta++;
+      }
+    }
+    stores.sessions().insert(c, sessions);
+    stores.participants().insert(c, participants);
+    return delta + relinkBreakouts(c, appId, meeting, anchor, meetings);
+  }
+
+  /** Re-points the breakout sessions that started from {@code from} at this meeting's rebuilt sessions. */
+  private long relinkBreakouts(Connection c, String appId, Meeting parent, long from, Map<String, Meeting> meetings)
+      throws SQLException {
+    List<String> children = meetings.values().stream()
+        .filter(m -> parent.id().equals(m.parentMeetingId())).map(Meeting::id).toList();
+    long delta = 0;
+    for (Session child : stores.sessions().startedFrom(c, appId, children, from)) {
+      String newParent = parentAt(c, appId, meetings.get(child.meetingId()), child.startedAt());
+      if (!Objects.equals(newParent, child.parentSessionId())) {
+        stores.sessions().setParent(c, appId, child.id(), newParent);
+        delta += (child.parentSessionId() == null ? -1 : 0) + (newParent == null ? 1 : 0);
+      }
+    }
+    return delta;
+  }
+
+  /** The parent meeting's session that was LIVE when a breakout session started, if any. */
+  private String parentAt(Connection c, String appId, Meeting meeting, long startedAt) throws SQLException {
+    if (meeting.parentMeetingId() == null) {
+      return null;
+    }
+    return stores.sessions().liveAt(c, appId, meeting.parentMeetingId(), startedAt).map(Session::id).orElse(null);
+  }
+
+  private static Session withParent(Session s, String parentId) {
+    return new Session(s.appId(), s.id(), s.meetingId(), parentId, s.type(), s.liveCount(), s.peakCount(),
+        s.closedMillis(), s.liveJoinSum(), s.createdAt(), s.startedAt(), s.updatedAt(), s.endedAt(), s.liveUntil(),
+        s.meta());
+  }
+
+  private static int depth(String meetingId, Map<String, Meeting> meetings) {
+    int depth = 0;
+    Meeting m = meetings.get(meetingId);
+    Set<String> seen = new HashSet<>();
+    while (m != null && m.parentMeetingId() != null && seen.add(m.id())) {
+      depth++;
+      m = meetings.get(m.parentMeetingId());
+    }
+    return depth;
+  }
+}

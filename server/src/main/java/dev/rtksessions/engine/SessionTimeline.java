@@ -1,0 +1,191 @@
+package dev.rtksessions.engine;
+
+import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.Participant;
+import dev.rtksessions.model.ParticipantEvent;
+import dev.rtksessions.model.Session;
+import dev.rtksessions.model.SessionType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns one meeting's events into its sessions. A pure function of the events (and the
+ * meeting's keep-alive): the same set of events gives the same sessions, whatever order
+ * they arrived in, which is what makes duplicates and reordering harmless.
+ */
+final class SessionTimeline {
+  /** Event time, then joins before leaves before ends, then event id: a total order. */
+  static final Comparator<ParticipantEvent> ORDER = Comparator.comparingLong(ParticipantEvent::at)
+      .thenComparing(ParticipantEvent::type)
+      .thenComparing(ParticipantEvent::id);
+
+  /** A session rebuilt from events, with its participant rows. */
+  record Built(Session session, List<Participant> participants) {}
+
+  private SessionTimeline() {}
+
+  /**
+   * Replays {@code events} (sorted by {@link #ORDER}) from a state with no session open.
+   * Sessions come back without a parent; the engine links breakout rooms afterwards.
+   */
+  static List<Built> replay(String appId, Meeting meeting, List<ParticipantEvent> events) {
+    List<Built> built = new ArrayList<>();
+    Occupancy open = null;
+    long keepAlive = meeting.keepAliveMillis();
+    for (ParticipantEvent e : events) {
+      if (open != null && open.liveCount == 0 && e.at() > open.lastLeaveAt + keepAlive) {
+        built.add(open.build(keepAlive));
+        open = null;
+      }
+      switch (e.type()) {
+        case JOINED -> {
+          if (open == null) {
+            open = new Occupancy(appId, meeting.id(), e);
+          }
+          open.join(e);
+        }
+        case LEFT -> {
+          if (open != null) {
+            open.leave(e.peerId(), e.at());
+          }
+        }
+        case SESSION_ENDED -> {
+          if (open != null) {
+            open.end(e.at());
+            built.add(open.build(keepAlive));
+            open = null;
+          }
+        }
+      }
+    }
+    if (open != null) {
+      built.add(open.build(keepAlive));
+    }
+    return built;
+  }
+
+  /** The id of a session whose starting join named none: stable across rebuilds. */
+  static String derivedSessionId(String appId, String meetingId, String startEventId) {
+    String seed = appId + '\n' + meetingId + '\n' + startEventId;
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** The running state of one session while its events are replayed. */
+  private static final class Occupancy {
+    final String appId;
+    final String meetingId;
+    final String id;
+    final SessionType type;
+    final String meta;
+    final long startedAt;
+    final Map<String, Peer> peers = new LinkedHashMap<>();
+    int liveCount;
+    int peak;
+    long closedMillis;
+    long liveJoinSum;
+    long updatedAt;
+    long lastLeaveAt;
+    Long endedExplicitlyAt;
+
+    Occupancy(String appId, String meetingId, ParticipantEvent first) {
+      this.appId = appId;
+      this.meetingId = meetingId;
+      this.id = first.sessionId() != null ? first.sessionId() : derivedSessionId(appId, meetingId, first.id());
+      this.type = first.sessionType() != null ? first.sessionType() : SessionType.MEETING;
+      this.meta = first.meta();
+      this.startedAt = first.at();
+      this.updatedAt = first.at();
+    }
+
+    void join(ParticipantEvent e) {
+      Peer peer = peers.computeIfAbsent(e.peerId(), id -> new Peer(e));
+      if (peer.presentSince != null) {
+        return; // already present: a second join for the same peer changes nothing
+      }
+      peer.presentSince = e.at();
+      peer.leftAt = null;
+      liveCount++;
+      peak = Math.max(peak, liveCount);
+      liveJoinSum += e.at();
+      updatedAt = e.at();
+    }
+
+    void leave(String peerId, long at) {
+      Peer peer = peers.get(peerId);
+      if (peer == null || peer.presentSince == null) {
+        return; // not present at this point of the timeline
+      }
+      long stayed = at - peer.presentSince;
+      liveJoinSum -= peer.presentSince;
+      closedMillis += stayed;
+      peer.closedMillis += stayed;
+      peer.presentSince = null;
+      peer.leftAt = at;
+      liveCount--;
+      if (liveCount == 0) {
+        lastLeaveAt = at;
+      }
+      updatedAt = at;
+    }
+
+    void end(long at) {
+      for (Map.Entry<String, Peer> entry : peers.entrySet()) {
+        if (entry.getValue().presentSince != null) {
+          leave(entry.getKey(), at);
+        }
+      }
+      endedExplicitlyAt = at;
+      updatedAt = at;
+    }
+
+    Built build(long keepAlive) {
+      Long endedAt;
+      long liveUntil;
+      if (endedExplicitlyAt != null) {
+        endedAt = endedExplicitlyAt;
+        liveUntil = endedExplicitlyAt;
+      } else if (liveCount == 0) {
+        endedAt = lastLeaveAt;
+        liveUntil = lastLeaveAt + keepAlive;
+      } else {
+        endedAt = null;
+        liveUntil = Session.FOREVER;
+      }
+      Session session = new Session(appId, id, meetingId, null, type, liveCount, peak, closedMillis, liveJoinSum,
+          startedAt, startedAt, updatedAt, endedAt, liveUntil, meta);
+      List<Participant> rows = new ArrayList<>(peers.size());
+      for (Map.Entry<String, Peer> entry : peers.entrySet()) {
+        Peer p = entry.getValue();
+        rows.add(new Participant(appId, id, entry.getKey(), meetingId, p.userId, p.customParticipantId,
+            p.displayName, p.presetName, p.joinedAt, p.leftAt, p.closedMillis, p.presentSince));
+      }
+      return new Built(session, rows);
+    }
+  }
+
+  /** One peer's presence within a session being replayed. */
+  private static final class Peer {
+    final String userId;
+    final String customParticipantId;
+    final String displayName;
+    final String presetName;
+    final long joinedAt;
+    Long presentSince;
+    Long leftAt;
+    long closedMillis;
+
+    Peer(ParticipantEvent join) {
+      this.userId = join.userId();
+      this.customParticipantId = join.customParticipantId();
+      this.displayName = join.displayName();
+      this.presetName = join.presetName();
+      this.joinedAt = join.at();
+    }
+  }
+
+}

@@ -1,0 +1,3 @@
+package dev.rtksessions.model;
+
+public enum SessionStatus { LIVE, ENDED }

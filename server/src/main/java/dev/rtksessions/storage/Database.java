@@ -1,0 +1,199 @@
+package dev.rtksessions.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool, schema migrations and transaction boundaries for one store.
+ * Stores run their SQL inside {@link #read} and {@link #write}.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+  private static final int MAX_ATTEMPTS = 8;
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+  private final String description;
+  // SQLite has one writer at a time; queueing writers here beats spinning on SQLITE_BUSY.
+  private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+  /** A unit of work on one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private Database(HikariDataSource dataSource, Dialect dialect, String description) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.description = description;
+  }
+
+  /** The embedded default: a SQLite file in WAL mode under {@code dataDir}. */
+  public static String sqliteUrl(Path dataDir) {
+    return "jdbc:sqlite:" + dataDir.resolve("rtk-sessions.db").toAbsolutePath();
+  }
+
+  /** Opens the pool and migrates the schema to the newest version. */
+  public static Database open(String jdbcUrl, int maxPoolSize) {
+    Dialect dialect = Dialect.forJdbcUrl(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("rtk-" + dialect.name().toLowerCase());
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setConnectionTimeout(5_000);
+    config.setInitializationFailTimeout(-1);
+    if (dialect == Dialect.SQLITE) {
+      createParentDirectory(jdbcUrl);
+      config.addDataSourceProperty("journal_mode", "WAL");
+      // FULL: a batch is on disk, not just in the OS cache, when it is acknowledged.
+      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("busy_timeout", "10000");
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+    HikariDataSource ds = new HikariDataSource(config);
+    String description = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:".length()) : redact(jdbcUrl);
+    Database db = new Database(ds, dialect, description);
+    try {
+      db.migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private static void createParentDirectory(String jdbcUrl) {
+    String file = jdbcUrl.substring("jdbc:sqlite:".length());
+    int query = file.indexOf('?');
+    if (query >= 0) {
+      file = file.substring(0, query);
+    }
+    if (file.isEmpty() || file.startsWith(":memory:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot create the data directory " + parent + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String redact(String url) {
+    return url.replaceAll("password=[^&]*", "password=***");
+  }
+
+  private void migrate() {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.name().toLowerCase())
+        .load()
+        .migrate();
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Where the data lives, for humans (passwords removed). */
+  public String description() {
+    return description;
+  }
+
+  /** Runs read-only work in auto-commit mode. */
+  public <T> T read(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Runs work in one transaction and commits it; conflicts between concurrent writers
+   * (deadlocks, serialization failures, a busy SQLite file) are retried.
+   */
+  public <T> T write(Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      boolean locked = false;
+      if (dialect == Dialect.SQLITE) {
+        sqliteWriter.lock();
+        locked = true;
+      }
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c);
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        if (dialect.isRetryable(e) && attempt < MAX_ATTEMPTS) {
+          log.debug("retrying a write after a conflict (attempt {}): {}", attempt, e.getMessage());
+          backOff(attempt);
+          continue;
+        }
+        throw translate(e);
+      } finally {
+        if (locked) {
+          sqliteWriter.unlock();
+        }
+      }
+    }
+  }
+
+  /** True when the store answers a trivial query. */
+  public boolean isReachable() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // The connection is broken; the pool will discard it.
+    }
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(Math.min(200, (long) (Math.random() * 10 * attempt)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private StorageException translate(SQLException e) {
+    if (dialect.isUniqueViolation(e)) {
+      return new UniqueViolationException(e.getMessage(), e);
+    }
+    if (e instanceof SQLTransientConnectionException || dialect.isUnavailable(e) || dialect.isRetryable(e)) {
+      return new StorageUnavailableException("storage unavailable: " + e.getMessage(), e);
+    }
+    return new StorageException("storage failure: " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,186 @@
+package dev.rtksessions.storage;
+
+import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Meetings (rooms). */
+public final class MeetingStore {
+  private static final String COLUMNS = "app_id, id, title, status, keep_alive_secs, record_on_start,"
+      + " live_stream_on_start, persist_chat, summarize_on_end, transcribe_on_end, parent_meeting_id,"
+      + " created_at, updated_at";
+  private static final String INSERT = "INSERT INTO meetings (" + COLUMNS + ", title_search)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private final Database db;
+
+  public MeetingStore(Database db) {
+    this.db = db;
+  }
+
+  /** Inserts a new meeting; a meeting with the same id raises {@link UniqueViolationException}. */
+  public void insert(Meeting m) {
+    db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        bind(ps, m);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Inserts the meetings that do not exist yet (events may create meetings on the fly). */
+  public void insertMissing(Connection c, Collection<Meeting> meetings) throws SQLException {
+    if (meetings.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT + " ON CONFLICT (app_id, id) DO NOTHING")) {
+      for (Meeting m : meetings) {
+        bind(ps, m);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  public Optional<Meeting> find(String appId, String meetingId) {
+    return db.read(c -> {
+      Map<String, Meeting> found = load(c, appId, List.of(meetingId), "");
+      return Optional.ofNullable(found.get(meetingId));
+    });
+  }
+
+  /** The meetings among {@code meetingIds} that exist, by id. */
+  public Map<String, Meeting> findAll(String appId, Collection<String> meetingIds) {
+    return db.read(c -> load(c, appId, meetingIds, ""));
+  }
+
+  /**
+   * Reads the meetings and, on PostgreSQL, locks their rows until the transaction ends:
+   * writers of the same meeting queue up here, across processes.
+   */
+  public Map<String, Meeting> lock(Connection c, String appId, Collection<String> meetingIds) throws SQLException {
+    return load(c, appId, meetingIds, " ORDER BY id" + db.dialect().lockRowsSuffix());
+  }
+
+  /** The meetings whose parent is one of {@code parentIds}. */
+  public List<Meeting> childrenOf(Connection c, String appId, Collection<String> parentIds) throws SQLException {
+    if (parentIds.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM meetings WHERE app_id = ?"
+        + " AND parent_meeting_id IN (" + Jdbc.placeholders(parentIds.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, parentIds);
+      List<Meeting> children = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          children.add(map(rs));
+        }
+      }
+      return children;
+    }
+  }
+
+  /** One page of an app's meetings, newest first, optionally filtered by id or title. */
+  public List<Meeting> list(String appId, String search, int limit, long offset) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM meetings WHERE app_id = ?"
+          + searchClause(search) + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+        int i = bindSearch(ps, appId, search);
+        ps.setInt(i++, limit);
+        ps.setLong(i, offset);
+        List<Meeting> meetings = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            meetings.add(map(rs));
+          }
+        }
+        return meetings;
+      }
+    });
+  }
+
+  public long count(String appId, String search) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT COUNT(*) FROM meetings WHERE app_id = ?" + searchClause(search))) {
+        bindSearch(ps, appId, search);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  private static String searchClause(String search) {
+    return search == null ? "" : " AND (title_search LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')";
+  }
+
+  private static int bindSearch(PreparedStatement ps, String appId, String search) throws SQLException {
+    ps.setString(1, appId);
+    if (search == null) {
+      return 2;
+    }
+    String pattern = Jdbc.likeContains(search.toLowerCase(Locale.ROOT));
+    ps.setString(2, pattern);
+    ps.setString(3, pattern);
+    return 4;
+  }
+
+  private Map<String, Meeting> load(Connection c, String appId, Collection<String> ids, String suffix)
+      throws SQLException {
+    Map<String, Meeting> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM meetings WHERE app_id = ?"
+        + " AND id IN (" + Jdbc.placeholders(ids.size()) + ")" + suffix)) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, ids);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Meeting m = map(rs);
+          found.put(m.id(), m);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void bind(PreparedStatement ps, Meeting m) throws SQLException {
+    ps.setString(1, m.appId());
+    ps.setString(2, m.id());
+    ps.setString(3, m.title());
+    ps.setString(4, m.status().name());
+    ps.setInt(5, m.keepAliveSecs());
+    ps.setBoolean(6, m.recordOnStart());
+    ps.setBoolean(7, m.liveStreamOnStart());
+    ps.setBoolean(8, m.persistChat());
+    ps.setBoolean(9, m.summarizeOnEnd());
+    ps.setBoolean(10, m.transcribeOnEnd());
+    Jdbc.setNullableString(ps, 11, m.parentMeetingId());
+    ps.setLong(12, m.createdAt());
+    ps.setLong(13, m.updatedAt());
+    ps.setString(14, m.title().toLowerCase(Locale.ROOT));
+  }
+
+  private static Meeting map(ResultSet rs) throws SQLException {
+    return new Meeting(rs.getString("app_id"), rs.getString("id"), rs.getString("title"),
+        MeetingStatus.valueOf(rs.getString("status")), rs.getInt("keep_alive_secs"),
+        rs.getBoolean("record_on_start"), rs.getBoolean("live_stream_on_start"), rs.getBoolean("persist_chat"),
+        rs.getBoolean("summarize_on_end"), rs.getBoolean("transcribe_on_end"), rs.getString("parent_meeting_id"),
+        rs.getLong("created_at"), rs.getLong("updated_at"));
+  }
+}

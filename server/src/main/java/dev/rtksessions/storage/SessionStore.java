@@ -1,0 +1,308 @@
+package dev.rtksessions.storage;
+
+import dev.rtksessions.model.Session;
+import dev.rtksessions.model.SessionStatus;
+import dev.rtksessions.model.SessionType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sessions: the paged, filtered list (every filter and order has an index, see
+ * docs/design.md) and the writes of the session engine.
+ */
+public final class SessionStore {
+  private static final String COLUMNS = "app_id, id, meeting_id, parent_session_id, type, live_count, peak_count,"
+      + " closed_ms, live_join_sum, created_at, started_at, updated_at, ended_at, live_until, meta";
+  private static final String TOP_LEVEL = " WHERE app_id = ? AND parent_session_id IS NULL";
+
+  private final Database db;
+  private final AppStore apps;
+
+  public SessionStore(Database db, AppStore apps) {
+    this.db = db;
+    this.apps = apps;
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  /** One page of top-level sessions; minutes are ordered by their value at {@code now}. */
+  public List<Session> list(SessionFilter filter, SessionOrder order, int limit, long offset, long now) {
+    return db.read(c -> order.key() == SessionOrder.Key.CREATED_AT
+        ? listByCreated(c, filter, order, limit, offset, now)
+        : listByMinutes(c, filter, order, limit, offset, now));
+  }
+
+  private List<Session> listByCreated(Connection c, SessionFilter filter, SessionOrder order, int limit,
+      long offset, long now) throws SQLException {
+    Where where = where(filter, now);
+    String dir = order.direction();
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql
+        + " ORDER BY created_at " + dir + ", id " + dir + " LIMIT ? OFFSET ?")) {
+      int i = where.bind(ps, 1);
+      ps.setInt(i++, limit);
+      ps.setLong(i, offset);
+      return mapAll(ps);
+    }
+  }
+
+  /**
+   * Sessions without peers present have fixed minutes and come off an index in order; the
+   * few with peers present have minutes that grow with time and are computed for
+   * {@code now}. The page is the merge of the two.
+   */
+  private List<Session> listByMinutes(Connection c, SessionFilter filter, SessionOrder order, int limit,
+      long offset, long now) throws SQLException {
+    Where where = where(filter, now);
+    String dir = order.direction();
+    String sql = "SELECT " + COLUMNS + " FROM ("
+        + "SELECT " + COLUMNS + ", closed_ms AS minutes_ms FROM (SELECT " + COLUMNS + " FROM sessions" + where.sql
+        + " AND live_count = 0 ORDER BY closed_ms " + dir + ", id " + dir + " LIMIT ?) settled"
+        + " UNION ALL "
+        + "SELECT " + COLUMNS + ", closed_ms + live_count * ? - live_join_sum AS minutes_ms FROM sessions"
+        + where.sql + " AND live_count > 0"
+        + ") merged ORDER BY minutes_ms " + dir + ", id " + dir + " LIMIT ? OFFSET ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = where.bind(ps, 1);
+      ps.setLong(i++, offset + limit);
+      ps.setLong(i++, now);
+      i = where.bind(ps, i);
+      ps.setInt(i++, limit);
+      ps.setLong(i, offset);
+      return mapAll(ps);
+    }
+  }
+
+  /** The exact number of sessions the filter covers, from the maintained counter where it can. */
+  public long count(SessionFilter filter, long now) {
+    return db.read(c -> {
+      if (filter.onlyStatus()) {
+        long all = apps.sessionCount(c, filter.appId());
+        if (filter.status() == null) {
+          return all;
+        }
+        long live = countWhere(c, where(new SessionFilter(filter.appId(), SessionStatus.LIVE, null, null, null,
+            null, null, null), now));
+        return filter.status() == SessionStatus.LIVE ? live : all - live;
+      }
+      return countWhere(c, where(filter, now));
+    });
+  }
+
+  private static long countWhere(Connection c, Where where) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sessions" + where.sql)) {
+      where.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  public Optional<Session> find(String appId, String sessionId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + COLUMNS + " FROM sessions WHERE app_id = ? AND id = ?")) {
+        ps.setString(1, appId);
+        ps.setString(2, sessionId);
+        List<Session> found = mapAll(ps);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+      }
+    });
+  }
+
+  /** The direct breakout-room sessions of the given sessions, in start order. */
+  public List<Session> childrenOf(String appId, Collection<String> parentIds) {
+    if (parentIds.isEmpty()) {
+      return List.of();
+    }
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE app_id = ?"
+          + " AND parent_session_id IN (" + Jdbc.placeholders(parentIds.size()) + ") ORDER BY created_at, id")) {
+        ps.setString(1, appId);
+        Jdbc.bindAll(ps, 2, parentIds);
+        return mapAll(ps);
+      }
+    });
+  }
+
+  // ---- engine writes (inside the engine's transaction) -----------------------------------
+
+  /** The meeting's latest session that started at or before {@code at}. */
+  public Optional<Session> latestStartedAtOrBefore(Connection c, String appId, String meetingId, long at)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions"
+        + " WHERE app_id = ? AND meeting_id = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1")) {
+      ps.setString(1, appId);
+      ps.setString(2, meetingId);
+      ps.setLong(3, at);
+      List<Session> found = mapAll(ps);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  /** The meeting's sessions that started at or after {@code from}. */
+  public List<Session> startedFrom(Connection c, String appId, Collection<String> meetingIds, long from)
+      throws SQLException {
+    if (meetingIds.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE app_id = ?"
+        + " AND meeting_id IN (" + Jdbc.placeholders(meetingIds.size()) + ") AND created_at >= ?")) {
+      ps.setString(1, appId);
+      int i = Jdbc.bindAll(ps, 2, meetingIds);
+      ps.setLong(i, from);
+      return mapAll(ps);
+    }
+  }
+
+  /** The meeting's session that was LIVE at {@code at} (by event time), if any. */
+  public Optional<Session> liveAt(Connection c, String appId, String meetingId, long at) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions"
+        + " WHERE app_id = ? AND meeting_id = ? AND created_at <= ? AND live_until >= ?"
+        + " ORDER BY created_at DESC, id DESC LIMIT 1")) {
+      ps.setString(1, appId);
+      ps.setString(2, meetingId);
+      ps.setLong(3, at);
+      ps.setLong(4, at);
+      List<Session> found = mapAll(ps);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  public void delete(Connection c, String appId, Collection<String> sessionIds) throws SQLException {
+    if (sessionIds.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE app_id = ? AND id IN ("
+        + Jdbc.placeholders(sessionIds.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, sessionIds);
+      ps.executeUpdate();
+    }
+  }
+
+  public void insert(Connection c, Collection<Session> sessions) throws SQLException {
+    if (sessions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (" + COLUMNS + ")"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Session s : sessions) {
+        ps.setString(1, s.appId());
+        ps.setString(2, s.id());
+        ps.setString(3, s.meetingId());
+        Jdbc.setNullableString(ps, 4, s.parentSessionId());
+        ps.setString(5, s.type().wire());
+        ps.setInt(6, s.liveCount());
+        ps.setInt(7, s.peakCount());
+        ps.setLong(8, s.closedMillis());
+        ps.setLong(9, s.liveJoinSum());
+        ps.setLong(10, s.createdAt());
+        ps.setLong(11, s.startedAt());
+        ps.setLong(12, s.updatedAt());
+        Jdbc.setNullableLong(ps, 13, s.endedAt());
+        ps.setLong(14, s.liveUntil());
+        Jdbc.setNullableString(ps, 15, s.meta());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  public void setParent(Connection c, String appId, String sessionId, String parentSessionId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE sessions SET parent_session_id = ? WHERE app_id = ? AND id = ?")) {
+      Jdbc.setNullableString(ps, 1, parentSessionId);
+      ps.setString(2, appId);
+      ps.setString(3, sessionId);
+      ps.executeUpdate();
+    }
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  /** A WHERE clause and the values it binds, built from a filter. */
+  private record Where(String sql, List<Object> values) {
+    int bind(PreparedStatement ps, int start) throws SQLException {
+      int i = start;
+      for (Object v : values) {
+        if (v instanceof Long l) {
+          ps.setLong(i++, l);
+        } else if (v instanceof Integer n) {
+          ps.setInt(i++, n);
+        } else {
+          ps.setString(i++, (String) v);
+        }
+      }
+      return i;
+    }
+  }
+
+  private static Where where(SessionFilter f, long now) {
+    StringBuilder sql = new StringBuilder(TOP_LEVEL);
+    List<Object> values = new ArrayList<>();
+    values.add(f.appId());
+    if (f.status() == SessionStatus.LIVE) {
+      sql.append(" AND live_until >= ?");
+      values.add(now);
+    } else if (f.status() == SessionStatus.ENDED) {
+      sql.append(" AND live_until < ?");
+      values.add(now);
+    }
+    if (f.meetingId() != null) {
+      sql.append(" AND meeting_id = ?");
+      values.add(f.meetingId());
+    }
+    if (f.createdFrom() != null) {
+      sql.append(" AND created_at >= ?");
+      values.add(f.createdFrom());
+    }
+    if (f.createdTo() != null) {
+      sql.append(" AND created_at <= ?");
+      values.add(f.createdTo());
+    }
+    if (f.minPeak() != null) {
+      sql.append(" AND peak_count >= ?");
+      values.add(f.minPeak());
+    }
+    if (f.maxPeak() != null) {
+      sql.append(" AND peak_count <= ?");
+      values.add(f.maxPeak());
+    }
+    if (f.search() != null) {
+      String pattern = Jdbc.likeContains(f.search().toLowerCase(Locale.ROOT));
+      sql.append(" AND (LOWER(id) LIKE ? ESCAPE '\\' OR LOWER(meeting_id) LIKE ? ESCAPE '\\'"
+          + " OR meeting_id IN (SELECT m.id FROM meetings m WHERE m.app_id = ? AND m.title_search LIKE ? ESCAPE '\\'))");
+      values.add(pattern);
+      values.add(pattern);
+      values.add(f.appId());
+      values.add(pattern);
+    }
+    return new Where(sql.toString(), values);
+  }
+
+  private static List<Session> mapAll(PreparedStatement ps) throws SQLException {
+    List<Session> sessions = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        sessions.add(map(rs));
+      }
+    }
+    return sessions;
+  }
+
+  private static Session map(ResultSet rs) throws SQLException {
+    return new Session(rs.getString("app_id"), rs.getString("id"), rs.getString("meeting_id"),
+        rs.getString("parent_session_id"), SessionType.fromWire(rs.getString("type")), rs.getInt("live_count"),
+        rs.getInt("peak_count"), rs.getLong("closed_ms"), rs.getLong("live_join_sum"), rs.getLong("created_at"),
+        rs.getLong("started_at"), rs.getLong("updated_at"), Jdbc.nullableLong(rs, "ended_at"),
+        rs.getLong("live_until"), rs.getString("meta"));
+  }
+}
