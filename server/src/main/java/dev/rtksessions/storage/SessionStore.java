@@ -1,6 +1,8 @@
 package dev.rtksessions.storage;
 
 import dev.rtksessions.model.Session;
+import dev.rtksessions.model.SessionFilter;
+import dev.rtksessions.model.SessionOrder;
 import dev.rtksessions.model.SessionStatus;
 import dev.rtksessions.model.SessionType;
 import java.sql.Connection;

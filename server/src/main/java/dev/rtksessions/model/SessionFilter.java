@@ -1,6 +1,5 @@
-package dev.rtksessions.storage;
+package dev.rtksessions.model;
 
-import dev.rtksessions.model.SessionStatus;
 
 /**
  * Which top-level sessions of an app a list or count covers. Null fields do not filter.
@@ -20,7 +19,7 @@ public record SessionFilter(
     return new SessionFilter(appId, null, null, null, null, null, null, null);
   }
 
-  boolean onlyStatus() {
+  public boolean onlyStatus() {
     return meetingId == null && createdFrom == null && createdTo == null && minPeak == null && maxPeak == null
         && search == null;
   }

@@ -1,0 +1,97 @@
+package dev.rtksessions.cli;
+
+import dev.rtksessions.demo.DemoSeeder;
+import dev.rtksessions.engine.Tokens;
+import dev.rtksessions.model.Permission;
+import dev.rtksessions.service.RtkService;
+import dev.rtksessions.service.ServiceConfig;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rtk-sessions serve}: runs the service until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Start the service (SQLite under --data-dir unless --database-url names PostgreSQL).")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin StorageOptions storage;
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "${env:RTK_PORT:-8787}",
+      description = "Port to listen on (env RTK_PORT, default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "${env:RTK_HOST:-127.0.0.1}",
+      description = "Address to listen on (env RTK_HOST, default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
+  boolean demo;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, got " + port);
+    }
+    RtkService service = RtkService.start(ServiceConfig.of(host, port, storage.jdbcUrl()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.close();
+      stopped.countDown();
+    }, "rtk-shutdown"));
+
+    String adminFromEnv = System.getenv("RTK_ADMIN_TOKEN");
+    String token = null;
+    String tokenNote;
+    if (adminFromEnv != null && !adminFromEnv.isBlank()) {
+      service.tokens().registerBootstrap(adminFromEnv.trim());
+      tokenNote = "$RTK_ADMIN_TOKEN (from the environment)";
+    } else if (!service.tokens().anyActive()) {
+      token = service.tokens().create(null, Permission.REALTIME_ADMIN, "bootstrap (generated at first start)")
+          .secret();
+      tokenNote = token + "   (Realtime Admin, all accounts; generated now and shown only once)";
+    } else {
+      tokenNote = "created at first start (stored hashed); make another with: ./rtk-sessions token create"
+          + " --all-accounts --permission realtime_admin";
+    }
+
+    PrintWriter out = spec.commandLine().getOut();
+    String account = "<account_id>";
+    String app = "<app_id>";
+    String demoLine = null;
+    if (demo) {
+      DemoSeeder.Result seeded = new DemoSeeder(service.catalog(), service.engine(), service.stores()).seed();
+      account = seeded.accountId();
+      app = seeded.appId();
+      demoLine = "account " + account + ", app " + app + " (" + seeded.sessions() + " sessions"
+          + (seeded.seededNow() ? ", seeded now" : ", seeded earlier") + ")";
+      if (token == null && adminFromEnv == null) {
+        Tokens.Issued issued = service.tokens().create(account, Permission.REALTIME_ADMIN, "demo (serve --demo)");
+        token = issued.secret();
+        tokenNote = token + "   (Realtime Admin for the demo account; shown only once)";
+      }
+    }
+
+    out.println("rtk-sessions is ready");
+    out.println("  base URL:    " + service.baseUrl());
+    out.println("  storage:     " + service.database().description());
+    out.println("  admin token: " + tokenNote);
+    if (demoLine != null) {
+      out.println("  demo:        " + demoLine);
+    }
+    String shownToken = token != null ? token : adminFromEnv != null ? "$RTK_ADMIN_TOKEN" : "<token>";
+    out.println("  try:");
+    out.println("    curl -s -H \"Authorization: Bearer " + shownToken + "\" \\");
+    out.println("      \"" + service.baseUrl() + "/accounts/" + account + "/realtime/kit/" + app
+        + "/sessions?per_page=5\"");
+    out.println("  health:      http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + service.port()
+        + "/healthz   (Ctrl-C stops)");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

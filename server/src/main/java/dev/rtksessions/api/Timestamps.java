@@ -1,0 +1,43 @@
+package dev.rtksessions.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** Timestamps on the wire: RFC 3339 in (any offset, or a date alone), UTC with milliseconds out. */
+public final class Timestamps {
+  private static final DateTimeFormatter OUT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  // A '+' that was not percent-encoded in a query string arrives as a space.
+  private static final Pattern DECODED_PLUS = Pattern.compile(" (?=\\d{2}:?\\d{2}$)");
+
+  private Timestamps() {}
+
+  public static String format(long epochMillis) {
+    return OUT.format(Instant.ofEpochMilli(epochMillis));
+  }
+
+  /**
+   * Parses an input timestamp to epoch milliseconds (sub-millisecond digits are dropped).
+   *
+   * @throws IllegalArgumentException when it is not RFC 3339 or a date
+   */
+  public static long parse(String text) {
+    String t = text.trim();
+    try {
+      if (DATE_ONLY.matcher(t).matches()) {
+        return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+      }
+      t = DECODED_PLUS.matcher(t).replaceFirst("+");
+      return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException("not an RFC 3339 timestamp (like 2025-03-04T10:15:30Z or"
+          + " 2025-03-04T10:15:30+05:30) or a date (2025-03-04)");
+    }
+  }
+}

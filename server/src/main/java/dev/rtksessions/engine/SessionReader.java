@@ -1,0 +1,78 @@
+package dev.rtksessions.engine;
+
+import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.Session;
+import dev.rtksessions.model.SessionFilter;
+import dev.rtksessions.model.SessionOrder;
+import dev.rtksessions.storage.Stores;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads sessions as clients see them: with their meeting titles and breakout rooms, all
+ * evaluated at one instant, in a fixed number of queries per page.
+ */
+public final class SessionReader {
+  private final Stores stores;
+  private final Clock clock;
+
+  public SessionReader(Stores stores, Clock clock) {
+    this.stores = stores;
+    this.clock = clock;
+  }
+
+  /** A session with its meeting's title and its breakout rooms (recursively). */
+  public record SessionTree(Session session, String meetingTitle, List<SessionTree> breakoutRooms) {}
+
+  /** A page of sessions, the exact number that match, and the instant they were read at. */
+  public record SessionPage(List<SessionTree> sessions, long totalCount, long readAt) {}
+
+  public SessionPage list(SessionFilter filter, SessionOrder order, int limit, long offset) {
+    long now = clock.millis();
+    List<Session> page = stores.sessions().list(filter, order, limit, offset, now);
+    long total = stores.sessions().count(filter, now);
+    return new SessionPage(trees(filter.appId(), page), total, now);
+  }
+
+  private List<SessionTree> trees(String appId, List<Session> roots) {
+    // Breakout rooms one level at a time: one query per level, not per session.
+    Map<String, List<Session>> children = new HashMap<>();
+    Set<String> meetingIds = new HashSet<>();
+    List<Session> level = roots;
+    Set<String> seen = new HashSet<>();
+    while (!level.isEmpty()) {
+      List<String> ids = new ArrayList<>();
+      for (Session s : level) {
+        meetingIds.add(s.meetingId());
+        if (seen.add(s.id())) {
+          ids.add(s.id());
+        }
+      }
+      List<Session> next = stores.sessions().childrenOf(appId, ids);
+      for (Session child : next) {
+        children.computeIfAbsent(child.parentSessionId(), k -> new ArrayList<>()).add(child);
+      }
+      level = next;
+    }
+    Map<String, Meeting> meetings = stores.meetings().findAll(appId, meetingIds);
+    List<SessionTree> trees = new ArrayList<>(roots.size());
+    for (Session root : roots) {
+      trees.add(tree(root, children, meetings));
+    }
+    return trees;
+  }
+
+  private static SessionTree tree(Session s, Map<String, List<Session>> children, Map<String, Meeting> meetings) {
+    List<SessionTree> rooms = new ArrayList<>();
+    for (Session child : children.getOrDefault(s.id(), List.of())) {
+      rooms.add(tree(child, children, meetings));
+    }
+    Meeting m = meetings.get(s.meetingId());
+    return new SessionTree(s, m == null ? "" : m.title(), rooms);
+  }
+}

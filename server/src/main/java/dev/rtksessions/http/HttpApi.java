@@ -1,0 +1,144 @@
+package dev.rtksessions.http;
+
+import dev.rtksessions.api.ApiException;
+import dev.rtksessions.api.Envelope;
+import dev.rtksessions.api.Ids;
+import dev.rtksessions.api.Json;
+import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.SessionEngine;
+import dev.rtksessions.engine.SessionReader;
+import dev.rtksessions.engine.Tokens;
+import dev.rtksessions.model.ApiToken;
+import dev.rtksessions.model.App;
+import dev.rtksessions.storage.Database;
+import dev.rtksessions.storage.StorageUnavailableException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP surface: routes, authentication and access checks, and the translation of every
+ * failure into the error envelope. Handlers run on worker threads (they block on JDBC).
+ */
+public final class HttpApi {
+  public static final String BASE_PATH = "/client/v4";
+  private static final String ACCOUNT = BASE_PATH + "/accounts/{account_id}/realtime/kit";
+  private static final String APP = ACCOUNT + "/{app_id}";
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+  private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
+
+  private final Catalog catalog;
+  private final Authenticator authenticator;
+  private final Database database;
+  private final SessionRoutes sessions;
+  private final EventRoutes events;
+  private final AppRoutes apps;
+  private final MeetingRoutes meetings;
+
+  public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, Tokens tokens, Database database,
+      Duration authCacheTtl) {
+    this.catalog = catalog;
+    this.authenticator = new Authenticator(tokens, authCacheTtl);
+    this.database = database;
+    this.sessions = new SessionRoutes(reader);
+    this.events = new EventRoutes(engine);
+    this.apps = new AppRoutes(catalog);
+    this.meetings = new MeetingRoutes(catalog);
+  }
+
+  /** Which routes need an app in the path, and which change data. */
+  private enum Access { ACCOUNT_READ, ACCOUNT_WRITE, APP_READ, APP_WRITE }
+
+  public HttpHandler handler() {
+    RoutingHandler routes = new RoutingHandler(false)
+        .get("/healthz", this::health)
+        .get(ACCOUNT + "/apps", secured(Access.ACCOUNT_READ, apps::list))
+        .post(ACCOUNT + "/apps", secured(Access.ACCOUNT_WRITE, apps::create))
+        .get(APP + "/sessions", secured(Access.APP_READ, sessions::list))
+        .post(APP + "/events", secured(Access.APP_WRITE, events::ingest))
+        .get(APP + "/meetings", secured(Access.APP_READ, meetings::list))
+        .post(APP + "/meetings", secured(Access.APP_WRITE, meetings::create))
+        .get(APP + "/meetings/{meeting_id}", secured(Access.APP_READ, meetings::get))
+        .setFallbackHandler(ex -> send(ex, 404, Envelope.Error.of(ApiException.notFound(
+            "no route for " + ex.getRequestMethod() + " " + ex.getRequestPath()))))
+        .setInvalidMethodHandler(ex -> send(ex, 405, Envelope.Error.of(new ApiException(405,
+            ex.getRequestMethod() + " is not allowed on " + ex.getRequestPath()))));
+    return new BlockingHandler(routes);
+  }
+
+  private void health(HttpServerExchange ex) {
+    if (database.isReachable()) {
+      send(ex, 200, Map.of("status", "ok"));
+    } else {
+      ex.getResponseHeaders().put(RETRY_AFTER, "5");
+      send(ex, 503, Map.of("status", "storage unavailable", "storage", database.description()));
+    }
+  }
+
+  private HttpHandler secured(Access access, Route route) {
+    return ex -> {
+      Reply reply;
+      try {
+        Request request = new Request(ex);
+        check(request, access);
+        reply = route.handle(request);
+      } catch (ApiException e) {
+        reply = new Reply(e.status(), Envelope.Error.of(e));
+      } catch (StorageUnavailableException e) {
+        log.warn("storage unavailable for {} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
+        ex.getResponseHeaders().put(RETRY_AFTER, "1");
+        reply = new Reply(503, Envelope.Error.of(new ApiException(503, "storage unavailable, retry later")));
+      } catch (RuntimeException e) {
+        log.error("internal error on {} {}", ex.getRequestMethod(), ex.getRequestPath(), e);
+        reply = new Reply(500, Envelope.Error.of(new ApiException(500, "internal error")));
+      }
+      send(ex, reply.status(), reply.body());
+    };
+  }
+
+  private void check(Request request, Access access) {
+    ApiToken token = authenticator.authenticate(request.header("Authorization"));
+    request.authenticate(token);
+    String account = Ids.accountId(request.path("account_id"));
+    if (!token.reaches(account)) {
+      throw ApiException.forbidden("this token does not grant access to account " + account);
+    }
+    if ((access == Access.ACCOUNT_WRITE || access == Access.APP_WRITE) && !token.permission().canWrite()) {
+      throw ApiException.forbidden("this token has the Realtime (read-only) permission;"
+          + " " + request.method() + " needs Realtime Admin");
+    }
+    if (access == Access.APP_READ || access == Access.APP_WRITE) {
+      String appId = Ids.appId(request.path("app_id"));
+      App app = catalog.findApp(account, appId)
+          .orElseThrow(() -> ApiException.notFound("app " + appId + " not found in account " + account));
+      request.resolveApp(app);
+    }
+  }
+
+  private static void send(HttpServerExchange ex, int status, Object body) {
+    byte[] bytes;
+    try {
+      bytes = Json.MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      log.error("cannot write a response body", e);
+      status = 500;
+      bytes = "{\"success\":false,\"error\":{\"code\":500,\"message\":\"internal error\"}}".getBytes();
+    }
+    ex.setStatusCode(status);
+    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+    try {
+      ex.getOutputStream().write(bytes);
+    } catch (IOException e) {
+      log.debug("client went away before the response was written: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.rtksessions.service;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How to run the service.
+ *
+ * @param host the address to listen on
+ * @param port the port to listen on; 0 picks a free one
+ * @param databaseUrl a jdbc:sqlite: or jdbc:postgresql: URL
+ * @param clock the clock for read-time figures and record times (tests control it)
+ * @param authCacheTtl how long a token lookup is remembered (a revocation takes this long to bite)
+ * @param poolSize database connections
+ */
+public record ServiceConfig(
+    String host, int port, String databaseUrl, Clock clock, Duration authCacheTtl, int poolSize) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8787;
+
+  public static ServiceConfig of(String host, int port, String databaseUrl) {
+    return new ServiceConfig(host, port, databaseUrl, Clock.systemUTC(), Duration.ofSeconds(5), 10);
+  }
+
+  public ServiceConfig withClock(Clock clock) {
+    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize);
+  }
+
+  public ServiceConfig withAuthCacheTtl(Duration ttl) {
+    return new ServiceConfig(host, port, databaseUrl, clock, ttl, poolSize);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.rtksessions.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * Real databases for tests. SQLite: a fresh file. PostgreSQL: a fresh schema in the server
+ * named by RTK_TEST_POSTGRES_URL (CI), or else in an embedded PostgreSQL started once per JVM.
+ */
+public final class TestDatabases {
+  public static final String POSTGRES_URL_ENV = "RTK_TEST_POSTGRES_URL";
+  private static String postgresBaseUrl;
+  private static EmbeddedPostgres embedded;
+
+  private TestDatabases() {}
+
+  /** The two stores every API test runs against. */
+  public enum Kind { SQLITE, POSTGRESQL }
+
+  public static String fresh(Kind kind) {
+    return kind == Kind.SQLITE ? freshSqlite() : freshPostgres();
+  }
+
+  public static String freshSqlite() {
+    try {
+      Path dir = Files.createTempDirectory("rtk-test-sqlite");
+      return "jdbc:sqlite:" + dir.resolve("rtk-sessions.db");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A JDBC URL whose default schema is new and empty. */
+  public static String freshPostgres() {
+    String base = postgresBaseUrl();
+    String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
+      st.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a test schema in " + base + ": " + e.getMessage(), e);
+    }
+    return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  private static synchronized String postgresBaseUrl() {
+    if (postgresBaseUrl != null) {
+      return postgresBaseUrl;
+    }
+    String fromEnv = System.getenv(POSTGRES_URL_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      postgresBaseUrl = fromEnv;
+    } else {
+      try {
+        embedded = EmbeddedPostgres.builder().start();
+        postgresBaseUrl = embedded.getJdbcUrl("postgres", "postgres");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            embedded.close();
+          } catch (IOException ignored) {
+            // the JVM is going away
+          }
+        }));
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start an embedded PostgreSQL (set " + POSTGRES_URL_ENV
+            + " to use a running server): " + e.getMessage(), e);
+      }
+    }
+    return postgresBaseUrl;
+  }
+}
