@@ -95,8 +95,20 @@ public final class SessionEngine {
         implicit.putIfAbsent(e.parentMeetingId(), Meeting.implicit(appId, e.parentMeetingId(), null, null, now));
       }
     }
+    // The first event that names a title or a parent decides it for a meeting created here.
+    Map<String, String> titles = new HashMap<>();
+    Map<String, String> parents = new HashMap<>();
     for (ParticipantEvent e : events) {
-      implicit.put(e.meetingId(), Meeting.implicit(appId, e.meetingId(), e.meetingTitle(), e.parentMeetingId(), now));
+      if (e.meetingTitle() != null) {
+        titles.putIfAbsent(e.meetingId(), e.meetingTitle());
+      }
+      if (e.parentMeetingId() != null) {
+        parents.putIfAbsent(e.meetingId(), e.parentMeetingId());
+      }
+    }
+    for (ParticipantEvent e : events) {
+      implicit.put(e.meetingId(), Meeting.implicit(appId, e.meetingId(), titles.get(e.meetingId()),
+          parents.get(e.meetingId()), now));
     }
     stores.meetings().insertMissing(c, implicit.values());
   }
@@ -112,7 +124,7 @@ public final class SessionEngine {
       ids.add(e.meetingId());
     }
     Set<String> lockSet = new TreeSet<>(ids);
-    for (Meeting m : stores.meetings().findAll(appId, ids).values()) {
+    for (Meeting m : stores.meetings().find(c, appId, ids).values()) {
       if (m.parentMeetingId() != null) {
         lockSet.add(m.parentMeetingId());
       }

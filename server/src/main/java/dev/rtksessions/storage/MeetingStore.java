@@ -65,6 +65,11 @@ public final class MeetingStore {
     return db.read(c -> load(c, appId, meetingIds, ""));
   }
 
+  /** The same, inside a transaction. */
+  public Map<String, Meeting> find(Connection c, String appId, Collection<String> meetingIds) throws SQLException {
+    return load(c, appId, meetingIds, "");
+  }
+
   /**
    * Reads the meetings and, on PostgreSQL, locks their rows until the transaction ends:
    * writers of the same meeting queue up here, across processes.

@@ -47,6 +47,25 @@ public final class TestService implements AutoCloseable {
     return "/accounts/" + accountId + "/realtime/kit/" + appId;
   }
 
+  /** A new, empty app in the test account, so tests do not see each other's sessions. */
+  public String newApp() {
+    return service.catalog().createApp(accountId, "app").id();
+  }
+
+  public String appPath(String app) {
+    return "/accounts/" + accountId + "/realtime/kit/" + app;
+  }
+
+  /** Posts events (a JSON array) to an app's events API. */
+  public ApiClient.Response postEvents(String app, String eventsJson) {
+    return client.post(appPath(app) + "/events", adminToken, eventsJson, "application/json");
+  }
+
+  /** GET .../sessions of an app with a query string (without '?'); asserts nothing. */
+  public ApiClient.Response listSessions(String app, String query) {
+    return get(appPath(app) + "/sessions" + (query.isEmpty() ? "" : "?" + query));
+  }
+
   public ApiClient.Response get(String pathAndQuery) {
     return client.get(pathAndQuery, adminToken);
   }

@@ -1,0 +1,124 @@
+package dev.rtksessions.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rtksessions.model.EventType;
+import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.ParticipantEvent;
+import dev.rtksessions.model.Session;
+import dev.rtksessions.model.SessionStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle rules of spec §3, on the pure replay (no storage). */
+class SessionTimelineTest {
+  private static final long T0 = 1_700_000_000_000L;
+  private static final long MIN = 60_000;
+  private final Meeting meeting = Meeting.implicit("app", "m1", "Standup", null, T0);
+  private int counter;
+
+  private ParticipantEvent join(String peer, long at) {
+    return event(EventType.JOINED, peer, at);
+  }
+
+  private ParticipantEvent leave(String peer, long at) {
+    return event(EventType.LEFT, peer, at);
+  }
+
+  private ParticipantEvent end(long at) {
+    return event(EventType.SESSION_ENDED, null, at);
+  }
+
+  private ParticipantEvent event(EventType type, String peer, long at) {
+    return new ParticipantEvent("e" + (counter++), type, "m1", at, peer, null, null, null, null, null, null, null,
+        null, null);
+  }
+
+  private List<SessionTimeline.Built> replay(ParticipantEvent... events) {
+    List<ParticipantEvent> sorted = new ArrayList<>(List.of(events));
+    sorted.sort(SessionTimeline.ORDER);
+    return SessionTimeline.replay("app", meeting, sorted);
+  }
+
+  @Test
+  void figuresOfOneSession() {
+    List<SessionTimeline.Built> built = replay(join("a", T0), join("b", T0 + MIN), leave("a", T0 + 3 * MIN),
+        join("c", T0 + 4 * MIN), leave("b", T0 + 5 * MIN), leave("c", T0 + 6 * MIN));
+    assertThat(built).hasSize(1);
+    Session s = built.get(0).session();
+    assertThat(s.peakCount()).isEqualTo(2);
+    assertThat(s.closedMillis()).isEqualTo(3 * MIN + 4 * MIN + 2 * MIN);
+    assertThat(s.startedAt()).isEqualTo(T0);
+    assertThat(s.endedAt()).isEqualTo(T0 + 6 * MIN);
+    assertThat(s.liveUntil()).isEqualTo(T0 + 6 * MIN + 60_000);
+    assertThat(built.get(0).participants()).hasSize(3);
+  }
+
+  @Test
+  void aJoinExactlyAtTheEndOfKeepAliveContinuesTheSession() {
+    List<SessionTimeline.Built> built = replay(join("a", T0), leave("a", T0 + MIN), join("b", T0 + 2 * MIN),
+        leave("b", T0 + 3 * MIN));
+    assertThat(built).hasSize(1);
+    assertThat(built.get(0).session().closedMillis()).isEqualTo(2 * MIN);
+  }
+
+  @Test
+  void aJoinOneMillisecondAfterKeepAliveStartsANewSession() {
+    List<SessionTimeline.Built> built = replay(join("a", T0), leave("a", T0 + MIN), join("b", T0 + 2 * MIN + 1));
+    assertThat(built).hasSize(2);
+    Session first = built.get(0).session();
+    assertThat(first.endedAt()).isEqualTo(T0 + MIN);
+    assertThat(first.statusAt(T0 + 2 * MIN)).isEqualTo(SessionStatus.LIVE);
+    assertThat(first.statusAt(T0 + 2 * MIN + 1)).isEqualTo(SessionStatus.ENDED);
+    assertThat(built.get(1).session().liveCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anExplicitEndClosesEveryPeerAtOnceAndTheNextJoinStartsAfresh() {
+    List<SessionTimeline.Built> built = replay(join("a", T0), join("b", T0), end(T0 + 2 * MIN),
+        leave("a", T0 + 3 * MIN), join("c", T0 + 2 * MIN + 10));
+    assertThat(built).hasSize(2);
+    Session ended = built.get(0).session();
+    assertThat(ended.endedAt()).isEqualTo(T0 + 2 * MIN);
+    assertThat(ended.closedMillis()).isEqualTo(4 * MIN);
+    assertThat(ended.statusAt(T0 + 2 * MIN + 1)).isEqualTo(SessionStatus.ENDED);
+    assertThat(built.get(1).session().startedAt()).isEqualTo(T0 + 2 * MIN + 10);
+  }
+
+  @Test
+  void atEqualTimesJoinsApplyBeforeLeaves() {
+    List<SessionTimeline.Built> built = replay(join("a", T0), leave("a", T0 + MIN), join("b", T0 + MIN));
+    assertThat(built.get(0).session().peakCount()).isEqualTo(2);
+    List<SessionTimeline.Built> instant = replay(join("a", T0), leave("a", T0));
+    assertThat(instant.get(0).session().peakCount()).isEqualTo(1);
+    assertThat(instant.get(0).session().closedMillis()).isZero();
+  }
+
+  @Test
+  void runningMinutesAreComputedAtReadTime() {
+    Session s = replay(join("a", T0), join("b", T0 + MIN)).get(0).session();
+    assertThat(s.endedAt()).isNull();
+    assertThat(s.participantMillisAt(T0 + 3 * MIN)).isEqualTo(3 * MIN + 2 * MIN);
+    assertThat(s.liveParticipantsAt(T0 + 3 * MIN)).isEqualTo(2);
+  }
+
+  @Test
+  void aSecondJoinOfAPresentPeerAndALeaveOfAnAbsentPeerChangeNothing() {
+    Session s = replay(join("a", T0), join("a", T0 + MIN), leave("a", T0 + 2 * MIN), leave("a", T0 + 3 * MIN))
+        .get(0).session();
+    assertThat(s.peakCount()).isEqualTo(1);
+    assertThat(s.closedMillis()).isEqualTo(2 * MIN);
+    assertThat(s.endedAt()).isEqualTo(T0 + 2 * MIN);
+  }
+
+  @Test
+  void sessionIdsComeFromTheStartingJoinAndAreStable() {
+    ParticipantEvent named = new ParticipantEvent("x", EventType.JOINED, "m1", T0, "a", "sess-42", null, null,
+        null, null, null, null, null, null);
+    assertThat(SessionTimeline.replay("app", meeting, List.of(named)).get(0).session().id()).isEqualTo("sess-42");
+    String derived = SessionTimeline.derivedSessionId("app", "m1", "e-first");
+    assertThat(derived).isEqualTo(SessionTimeline.derivedSessionId("app", "m1", "e-first"))
+        .isNotEqualTo(SessionTimeline.derivedSessionId("app", "m1", "e-other"));
+  }
+}
