@@ -52,6 +52,10 @@ public final class Request {
 
   /** Reads the whole body, refusing one larger than {@code maxBytes} with a 413. */
   public byte[] body(int maxBytes) {
+    if (exchange.getRequestContentLength() > maxBytes) {
+      throw ApiException.tooLarge("the body must be at most " + maxBytes + " bytes, got "
+          + exchange.getRequestContentLength());
+    }
     try (InputStream in = exchange.getInputStream()) {
       byte[] bytes = in.readNBytes(maxBytes + 1);
       if (bytes.length > maxBytes) {

@@ -8,6 +8,7 @@ import dev.rtksessions.http.HttpApi;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.Stores;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 
 /** The whole service wired together: storage, engine and HTTP server. Close it to stop. */
@@ -33,6 +34,8 @@ public final class RtkService implements AutoCloseable {
       this.server = Undertow.builder()
           .addHttpListener(config.port(), config.host())
           .setWorkerThreads(Math.max(8, config.poolSize() * 2))
+          // Above every route's own limit, so routes answer 413 themselves (Undertow's default is 2 MiB).
+          .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 16L * 1024 * 1024)
           .setHandler(api.handler())
           .build();
       server.start();
