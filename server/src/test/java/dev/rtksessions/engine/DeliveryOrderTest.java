@@ -1,0 +1,97 @@
+package dev.rtksessions.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rtksessions.testing.ApiClient;
+import dev.rtksessions.testing.EventStreams;
+import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.TestDatabases;
+import dev.rtksessions.testing.TestService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Duplicates and out-of-order delivery give the same sessions as in-order, once-only
+ * delivery: a generated history is fed in order to a reference service, and shuffled, with
+ * duplicates, in random batches to another; every session must come out identical.
+ */
+class DeliveryOrderTest {
+  static final Instant BASE = Instant.parse("2025-03-04T10:00:00Z");
+  static final String APP = "delivery-app";
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void shuffledAndDuplicatedDeliveryMatchesInOrderDelivery(TestDatabases.Kind kind) {
+    for (long seed : new long[] {1, 2, 3}) {
+      List<Map<String, Object>> history = EventStreams.generate(seed, 12, BASE);
+      try (TestService reference = TestService.start(TestDatabases.Kind.SQLITE);
+          TestService shuffled = TestService.start(kind)) {
+        // The same app id on both sides: derived session ids include it.
+        reference.service.catalog().ensureApp(reference.accountId, APP, "reference");
+        shuffled.service.catalog().ensureApp(shuffled.accountId, APP, "shuffled");
+        for (int i = 0; i < history.size(); i += 50) {
+          ApiClient.Response r = reference.postEvents(APP, Events.json(history.subList(i, Math.min(i + 50,
+              history.size()))));
+          assertThat(r.status()).as("in-order batch: %s", r.body()).isEqualTo(200);
+        }
+        deliverShuffled(shuffled, history, new Random(seed));
+
+        for (Duration readAfter : List.of(Duration.ofMinutes(30), Duration.ofHours(3), Duration.ofDays(2))) {
+          reference.clock.set(BASE.plus(readAfter));
+          shuffled.clock.set(BASE.plus(readAfter));
+          assertThat(allSessions(shuffled)).as("seed %d, read at +%s", seed, readAfter)
+              .isEqualTo(allSessions(reference));
+        }
+      }
+    }
+  }
+
+  /**
+   * Random batches of shuffled events with some repeated; a batch refused because a leave
+   * came before its join is sent again later, as a real sender would.
+   */
+  private static void deliverShuffled(TestService t, List<Map<String, Object>> history, Random random) {
+    List<Map<String, Object>> stream = new ArrayList<>(history);
+    for (int i = 0; i < history.size() / 4; i++) {
+      stream.add(history.get(random.nextInt(history.size())));
+    }
+    Collections.shuffle(stream, random);
+    Deque<Map<String, Object>> queue = new ArrayDeque<>(stream);
+    int rejected = 0;
+    while (!queue.isEmpty()) {
+      int size = 1 + random.nextInt(40);
+      List<Map<String, Object>> batch = new ArrayList<>();
+      while (batch.size() < size && !queue.isEmpty()) {
+        batch.add(queue.poll());
+      }
+      ApiClient.Response r = t.postEvents(APP, Events.json(batch));
+      if (r.status() == 422) {
+        rejected++;
+        List<Map<String, Object>> retry = new ArrayList<>(queue);
+        retry.addAll(batch);
+        Collections.shuffle(retry.subList(0, retry.size()), random);
+        queue = new ArrayDeque<>(retry);
+      } else {
+        assertThat(r.status()).as("shuffled batch: %s", r.body()).isEqualTo(200);
+      }
+      assertThat(rejected).as("delivery makes progress").isLessThan(10_000);
+    }
+  }
+
+  private static JsonNode allSessions(TestService t) {
+    ApiClient.Response r = t.listSessions(APP, "sort_order=ASC&per_page=200");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("paging").get("total_count").asInt()).isLessThan(200).isGreaterThan(10);
+    return r.body();
+  }
+}
