@@ -208,11 +208,7 @@ public final class SessionEngine {
     List<SessionTimeline.Built> built = SessionTimeline.replay(appId, meeting, events);
 
     List<Session> old = stores.sessions().startedFrom(c, appId, List.of(meeting.id()), anchor);
-    List<String> oldIds = old.stream().map(Session::id).toList();
     long delta = -old.stream().filter(s -> s.parentSessionId() == null).count();
-    stores.participants().deleteForSessions(c, appId, oldIds);
-    stores.sessions().delete(c, appId, oldIds);
-
     List<Session> sessions = new ArrayList<>(built.size());
     List<Participant> participants = new ArrayList<>();
     for (SessionTimeline.Built b : built) {
@@ -223,9 +219,55 @@ public final class SessionEngine {
         delta++;
       }
     }
-    stores.sessions().insert(c, sessions);
-    stores.participants().insert(c, participants);
+    writeChanges(c, appId, old, sessions, participants);
     return delta + relinkBreakouts(c, appId, meeting, anchor, meetings);
+  }
+
+  /**
+   * Replaces the rebuilt range with the new sessions, touching only rows that changed: in
+   * order delivery usually changes one session and a few of its participant rows.
+   */
+  private void writeChanges(Connection c, String appId, List<Session> oldSessions, List<Session> newSessions,
+      List<Participant> newParticipants) throws SQLException {
+    Map<String, Session> old = new HashMap<>();
+    oldSessions.forEach(s -> old.put(s.id(), s));
+    List<Session> inserts = new ArrayList<>();
+    List<Session> updates = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    for (Session s : newSessions) {
+      Session before = old.remove(s.id());
+      if (before == null) {
+        inserts.add(s);
+      } else {
+        kept.add(s.id());
+        if (!before.equals(s)) {
+          updates.add(s);
+        }
+      }
+    }
+    List<String> gone = new ArrayList<>(old.keySet());
+    stores.participants().deleteForSessions(c, appId, gone);
+    stores.sessions().delete(c, appId, gone);
+    stores.sessions().update(c, updates);
+    stores.sessions().insert(c, inserts);
+
+    Map<String, Participant> oldRows = new HashMap<>();
+    for (Participant p : stores.participants().forSessions(c, appId, kept)) {
+      oldRows.put(p.sessionId() + '\u0000' + p.peerId(), p);
+    }
+    List<Participant> rowInserts = new ArrayList<>();
+    List<Participant> rowUpdates = new ArrayList<>();
+    for (Participant p : newParticipants) {
+      Participant before = oldRows.remove(p.sessionId() + '\u0000' + p.peerId());
+      if (before == null) {
+        rowInserts.add(p);
+      } else if (!before.equals(p)) {
+        rowUpdates.add(p);
+      }
+    }
+    stores.participants().delete(c, oldRows.values());
+    stores.participants().update(c, rowUpdates);
+    stores.participants().insert(c, rowInserts);
   }
 
   /** Re-points the breakout sessions that started from {@code from} at this meeting's rebuilt sessions. */

@@ -3,13 +3,82 @@ package dev.rtksessions.storage;
 import dev.rtksessions.model.Participant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /** Participant rows (one per peer and session), written by the session engine. */
 public final class ParticipantStore {
   private static final String COLUMNS = "app_id, session_id, peer_id, meeting_id, user_id, custom_participant_id,"
       + " display_name, preset_name, joined_at, left_at, duration_ms, present_since";
+
+  /** The participant rows of the given sessions. */
+  public List<Participant> forSessions(Connection c, String appId, Collection<String> sessionIds)
+      throws SQLException {
+    List<Participant> rows = new ArrayList<>();
+    if (sessionIds.isEmpty()) {
+      return rows;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM participants WHERE app_id = ?"
+        + " AND session_id IN (" + Jdbc.placeholders(sessionIds.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, sessionIds);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new Participant(rs.getString("app_id"), rs.getString("session_id"), rs.getString("peer_id"),
+              rs.getString("meeting_id"), rs.getString("user_id"), rs.getString("custom_participant_id"),
+              rs.getString("display_name"), rs.getString("preset_name"), rs.getLong("joined_at"),
+              Jdbc.nullableLong(rs, "left_at"), rs.getLong("duration_ms"), Jdbc.nullableLong(rs, "present_since")));
+        }
+      }
+    }
+    return rows;
+  }
+
+  public void delete(Connection c, Collection<Participant> participants) throws SQLException {
+    if (participants.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM participants WHERE app_id = ? AND session_id = ? AND peer_id = ?")) {
+      for (Participant p : participants) {
+        ps.setString(1, p.appId());
+        ps.setString(2, p.sessionId());
+        ps.setString(3, p.peerId());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Rewrites rows that already exist (same app, session and peer). */
+  public void update(Connection c, Collection<Participant> participants) throws SQLException {
+    if (participants.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE participants SET meeting_id = ?, user_id = ?,"
+        + " custom_participant_id = ?, display_name = ?, preset_name = ?, joined_at = ?, left_at = ?,"
+        + " duration_ms = ?, present_since = ? WHERE app_id = ? AND session_id = ? AND peer_id = ?")) {
+      for (Participant p : participants) {
+        ps.setString(1, p.meetingId());
+        Jdbc.setNullableString(ps, 2, p.userId());
+        Jdbc.setNullableString(ps, 3, p.customParticipantId());
+        Jdbc.setNullableString(ps, 4, p.displayName());
+        Jdbc.setNullableString(ps, 5, p.presetName());
+        ps.setLong(6, p.joinedAt());
+        Jdbc.setNullableLong(ps, 7, p.leftAt());
+        ps.setLong(8, p.closedMillis());
+        Jdbc.setNullableLong(ps, 9, p.presentSince());
+        ps.setString(10, p.appId());
+        ps.setString(11, p.sessionId());
+        ps.setString(12, p.peerId());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
 
   public void deleteForSessions(Connection c, String appId, Collection<String> sessionIds) throws SQLException {
     if (sessionIds.isEmpty()) {

@@ -218,6 +218,36 @@ public final class SessionStore {
     }
   }
 
+  /** Rewrites the figures of sessions that already exist (same app and id). */
+  public void update(Connection c, Collection<Session> sessions) throws SQLException {
+    if (sessions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET meeting_id = ?, parent_session_id = ?,"
+        + " type = ?, live_count = ?, peak_count = ?, closed_ms = ?, live_join_sum = ?, created_at = ?,"
+        + " started_at = ?, updated_at = ?, ended_at = ?, live_until = ?, meta = ? WHERE app_id = ? AND id = ?")) {
+      for (Session s : sessions) {
+        ps.setString(1, s.meetingId());
+        Jdbc.setNullableString(ps, 2, s.parentSessionId());
+        ps.setString(3, s.type().wire());
+        ps.setInt(4, s.liveCount());
+        ps.setInt(5, s.peakCount());
+        ps.setLong(6, s.closedMillis());
+        ps.setLong(7, s.liveJoinSum());
+        ps.setLong(8, s.createdAt());
+        ps.setLong(9, s.startedAt());
+        ps.setLong(10, s.updatedAt());
+        Jdbc.setNullableLong(ps, 11, s.endedAt());
+        ps.setLong(12, s.liveUntil());
+        Jdbc.setNullableString(ps, 13, s.meta());
+        ps.setString(14, s.appId());
+        ps.setString(15, s.id());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   public void setParent(Connection c, String appId, String sessionId, String parentSessionId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE sessions SET parent_session_id = ? WHERE app_id = ? AND id = ?")) {

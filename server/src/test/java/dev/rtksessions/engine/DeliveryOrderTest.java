@@ -3,6 +3,7 @@ package dev.rtksessions.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rtksessions.model.Participant;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.EventStreams;
 import dev.rtksessions.testing.Events;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,8 @@ class DeliveryOrderTest {
           assertThat(allSessions(shuffled)).as("seed %d, read at +%s", seed, readAfter)
               .isEqualTo(allSessions(reference));
         }
+        assertThat(participantRows(shuffled)).as("participant rows, seed %d", seed)
+            .isEqualTo(participantRows(reference)).hasSizeGreaterThan(50);
       }
     }
   }
@@ -85,6 +89,23 @@ class DeliveryOrderTest {
         assertThat(r.status()).as("shuffled batch: %s", r.body()).isEqualTo(200);
       }
       assertThat(rejected).as("delivery makes progress").isLessThan(10_000);
+    }
+  }
+
+  /** Every participant row of the app's sessions, breakout rooms included, in a fixed order. */
+  private static List<Participant> participantRows(TestService t) {
+    List<String> ids = new ArrayList<>();
+    collectIds(allSessions(t).get("data").get("sessions"), ids);
+    List<Participant> rows = new ArrayList<>(t.service.database()
+        .read(c -> t.service.stores().participants().forSessions(c, APP, ids)));
+    rows.sort(Comparator.comparing(Participant::sessionId).thenComparing(Participant::peerId));
+    return rows;
+  }
+
+  private static void collectIds(JsonNode sessions, List<String> ids) {
+    for (JsonNode s : sessions) {
+      ids.add(s.get("id").asText());
+      collectIds(s.get("breakout_rooms"), ids);
     }
   }
 
