@@ -277,7 +277,7 @@ public final class SessionStore {
     }
   }
 
-  private static Where where(SessionFilter f, long now) {
+  private Where where(SessionFilter f, long now) {
     StringBuilder sql = new StringBuilder(TOP_LEVEL);
     List<Object> values = new ArrayList<>();
     values.add(f.appId());
@@ -309,15 +309,36 @@ public final class SessionStore {
       values.add(f.maxPeak());
     }
     if (f.search() != null) {
-      String pattern = Jdbc.likeContains(f.search().toLowerCase(Locale.ROOT));
-      sql.append(" AND (LOWER(id) LIKE ? ESCAPE '\\' OR LOWER(meeting_id) LIKE ? ESCAPE '\\'"
-          + " OR meeting_id IN (SELECT m.id FROM meetings m WHERE m.app_id = ? AND m.title_search LIKE ? ESCAPE '\\'))");
-      values.add(pattern);
-      values.add(pattern);
-      values.add(f.appId());
-      values.add(pattern);
+      appendSearch(sql, values, f.appId(), f.search().toLowerCase(Locale.ROOT));
     }
     return new Where(sql.toString(), values);
+  }
+
+  /**
+   * Case-insensitive substring of the session id, the meeting id or the meeting title. The
+   * matching ids come from the trigram indexes (pg_trgm on PostgreSQL, FTS5 on SQLite);
+   * SQLite's FTS pattern is a superset (no escapes) that instr() then makes exact.
+   */
+  private void appendSearch(StringBuilder sql, List<Object> values, String appId, String text) {
+    if (db.dialect() == Dialect.POSTGRESQL) {
+      String pattern = Jdbc.likeContains(text);
+      sql.append(" AND id IN (SELECT s2.id FROM sessions s2 WHERE s2.app_id = ? AND LOWER(s2.id) LIKE ? ESCAPE '\\'"
+          + " UNION ALL SELECT s3.id FROM sessions s3 WHERE s3.app_id = ? AND s3.meeting_id IN"
+          + " (SELECT m.id FROM meetings m WHERE m.app_id = ?"
+          + " AND (m.title_search LIKE ? ESCAPE '\\' OR LOWER(m.id) LIKE ? ESCAPE '\\')))");
+      values.addAll(List.of(appId, pattern, appId, appId, pattern, pattern));
+    } else {
+      String candidates = "%" + text + "%";
+      sql.append(" AND id IN (SELECT s2.id FROM sessions s2 WHERE s2.app_id = ?"
+          + " AND s2.rowid IN (SELECT rowid FROM sessions_fts WHERE sessions_fts.id LIKE ?)"
+          + " AND instr(lower(s2.id), ?) > 0"
+          + " UNION ALL SELECT s3.id FROM sessions s3 WHERE s3.app_id = ? AND s3.meeting_id IN"
+          + " (SELECT m.id FROM meetings m WHERE m.app_id = ?"
+          + " AND m.rowid IN (SELECT rowid FROM meetings_fts WHERE meetings_fts.title_search LIKE ?"
+          + " UNION SELECT rowid FROM meetings_fts WHERE meetings_fts.id LIKE ?)"
+          + " AND (instr(m.title_search, ?) > 0 OR instr(lower(m.id), ?) > 0)))");
+      values.addAll(List.of(appId, candidates, text, appId, appId, candidates, candidates, text, text));
+    }
   }
 
   private static List<Session> mapAll(PreparedStatement ps) throws SQLException {

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,6 +20,7 @@ public final class TestDatabases {
   public static final String POSTGRES_URL_ENV = "RTK_TEST_POSTGRES_URL";
   private static String postgresBaseUrl;
   private static EmbeddedPostgres embedded;
+  private static final List<String> createdSchemas = new ArrayList<>();
 
   private TestDatabases() {}
 
@@ -46,6 +49,9 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create a test schema in " + base + ": " + e.getMessage(), e);
     }
+    synchronized (TestDatabases.class) {
+      createdSchemas.add(schema);
+    }
     return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
@@ -56,6 +62,8 @@ public final class TestDatabases {
     String fromEnv = System.getenv(POSTGRES_URL_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
       postgresBaseUrl = fromEnv;
+      // A shared server outlives the tests: leave it as it was found.
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreatedSchemas));
     } else {
       try {
         embedded = EmbeddedPostgres.builder().start();
@@ -73,5 +81,15 @@ public final class TestDatabases {
       }
     }
     return postgresBaseUrl;
+  }
+
+  private static synchronized void dropCreatedSchemas() {
+    try (Connection c = DriverManager.getConnection(postgresBaseUrl); Statement st = c.createStatement()) {
+      for (String schema : createdSchemas) {
+        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    } catch (SQLException e) {
+      System.err.println("could not drop test schemas: " + e.getMessage());
+    }
   }
 }
