@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("rtk-" + dialect.name().toLowerCase());
     config.setMaximumPoolSize(maxPoolSize);
-    config.setConnectionTimeout(5_000);
+    config.setConnectionTimeout(2_000);
     config.setInitializationFailTimeout(-1);
     if (dialect == Dialect.SQLITE) {
       createParentDirectory(jdbcUrl);
