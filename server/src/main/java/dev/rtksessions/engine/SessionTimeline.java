@@ -133,7 +133,17 @@ final class SessionTimeline {
       updatedAt = at;
     }
 
+    /**
+     * Ends the session at {@code at}: peers still present leave then. An end that comes while
+     * nobody is present (in the keep-alive window) ends it at the last leave: nobody was in it
+     * afterwards.
+     */
     void end(long at) {
+      if (liveCount == 0) {
+        endedExplicitlyAt = lastLeaveAt;
+        updatedAt = at;
+        return;
+      }
       for (Map.Entry<String, Peer> entry : peers.entrySet()) {
         if (entry.getValue().presentSince != null) {
           leave(entry.getKey(), at);

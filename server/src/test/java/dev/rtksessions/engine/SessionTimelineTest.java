@@ -87,6 +87,18 @@ class SessionTimelineTest {
   }
 
   @Test
+  void anEndDuringKeepAliveEndsTheSessionAtTheLastLeave() {
+    List<SessionTimeline.Built> built = replay(join("a", T0), leave("a", T0 + MIN), end(T0 + MIN + 30_000),
+        join("b", T0 + MIN + 40_000));
+    assertThat(built).hasSize(2);
+    Session ended = built.get(0).session();
+    assertThat(ended.endedAt()).isEqualTo(T0 + MIN);
+    assertThat(ended.statusAt(T0 + MIN + 1)).isEqualTo(SessionStatus.ENDED);
+    assertThat(ended.updatedAt()).isEqualTo(T0 + MIN + 30_000);
+    assertThat(built.get(1).session().startedAt()).isEqualTo(T0 + MIN + 40_000);
+  }
+
+  @Test
   void atEqualTimesJoinsApplyBeforeLeaves() {
     List<SessionTimeline.Built> built = replay(join("a", T0), leave("a", T0 + MIN), join("b", T0 + MIN));
     assertThat(built.get(0).session().peakCount()).isEqualTo(2);
