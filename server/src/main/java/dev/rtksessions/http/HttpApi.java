@@ -5,6 +5,7 @@ import dev.rtksessions.api.Envelope;
 import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.Json;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.Tokens;
@@ -18,6 +19,7 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -43,15 +45,15 @@ public final class HttpApi {
   private final AppRoutes apps;
   private final MeetingRoutes meetings;
 
-  public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, Tokens tokens, Database database,
-      Duration authCacheTtl) {
+  public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, ParticipantReader participants,
+      Tokens tokens, Database database, Duration authCacheTtl) {
     this.catalog = catalog;
     this.authenticator = new Authenticator(tokens, authCacheTtl);
     this.database = database;
-    this.sessions = new SessionRoutes(reader);
+    this.sessions = new SessionRoutes(reader, participants);
     this.events = new EventRoutes(engine);
     this.apps = new AppRoutes(catalog);
-    this.meetings = new MeetingRoutes(catalog);
+    this.meetings = new MeetingRoutes(catalog, reader);
   }
 
   /** Which routes need an app in the path, and which change data. */
@@ -63,10 +65,18 @@ public final class HttpApi {
         .get(ACCOUNT + "/apps", secured(Access.ACCOUNT_READ, apps::list))
         .post(ACCOUNT + "/apps", secured(Access.ACCOUNT_WRITE, apps::create))
         .get(APP + "/sessions", secured(Access.APP_READ, sessions::list))
+        .get(APP + "/sessions/peer-report/{peer_id}", secured(Access.APP_READ, sessions::peerReport))
+        .get(APP + "/sessions/{session_id}", secured(Access.APP_READ, sessions::details))
+        .get(APP + "/sessions/{session_id}/participants", secured(Access.APP_READ, sessions::participants))
+        .get(APP + "/sessions/{session_id}/participants/{participant_id}",
+            secured(Access.APP_READ, sessions::participant))
         .post(APP + "/events", secured(Access.APP_WRITE, events::ingest))
         .get(APP + "/meetings", secured(Access.APP_READ, meetings::list))
         .post(APP + "/meetings", secured(Access.APP_WRITE, meetings::create))
         .get(APP + "/meetings/{meeting_id}", secured(Access.APP_READ, meetings::get))
+        .add(Methods.PATCH, APP + "/meetings/{meeting_id}", secured(Access.APP_WRITE, meetings::patch))
+        .put(APP + "/meetings/{meeting_id}", secured(Access.APP_WRITE, meetings::replace))
+        .get(APP + "/meetings/{meeting_id}/active-session", secured(Access.APP_READ, meetings::activeSession))
         .setFallbackHandler(ex -> send(ex, 404, Envelope.Error.of(ApiException.notFound(
             "no route for " + ex.getRequestMethod() + " " + ex.getRequestPath()))))
         .setInvalidMethodHandler(ex -> send(ex, 405, Envelope.Error.of(new ApiException(405,

@@ -1,6 +1,7 @@
 package dev.rtksessions.service;
 
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.Tokens;
@@ -30,7 +31,8 @@ public final class RtkService implements AutoCloseable {
       this.engine = new SessionEngine(stores, config.clock());
       this.tokens = new Tokens(stores.tokens(), config.clock());
       SessionReader reader = new SessionReader(stores, config.clock());
-      HttpApi api = new HttpApi(catalog, engine, reader, tokens, database, config.authCacheTtl());
+      ParticipantReader participants = new ParticipantReader(stores, config.clock());
+      HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl());
       this.server = Undertow.builder()
           .addHttpListener(config.port(), config.host())
           .setWorkerThreads(Math.max(8, config.poolSize() * 2))

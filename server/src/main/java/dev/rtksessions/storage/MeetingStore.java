@@ -39,6 +39,31 @@ public final class MeetingStore {
     });
   }
 
+  /** Rewrites a meeting's settings; returns false when it does not exist. */
+  public boolean update(Meeting m) {
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE meetings SET title = ?, title_search = ?, status = ?,"
+          + " keep_alive_secs = ?, record_on_start = ?, live_stream_on_start = ?, persist_chat = ?,"
+          + " summarize_on_end = ?, transcribe_on_end = ?, parent_meeting_id = ?, updated_at = ?"
+          + " WHERE app_id = ? AND id = ?")) {
+        ps.setString(1, m.title());
+        ps.setString(2, m.title().toLowerCase(Locale.ROOT));
+        ps.setString(3, m.status().name());
+        ps.setInt(4, m.keepAliveSecs());
+        ps.setBoolean(5, m.recordOnStart());
+        ps.setBoolean(6, m.liveStreamOnStart());
+        ps.setBoolean(7, m.persistChat());
+        ps.setBoolean(8, m.summarizeOnEnd());
+        ps.setBoolean(9, m.transcribeOnEnd());
+        Jdbc.setNullableString(ps, 10, m.parentMeetingId());
+        ps.setLong(11, m.updatedAt());
+        ps.setString(12, m.appId());
+        ps.setString(13, m.id());
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
   /** Inserts the meetings that do not exist yet (events may create meetings on the fly). */
   public void insertMissing(Connection c, Collection<Meeting> meetings) throws SQLException {
     if (meetings.isEmpty()) {
