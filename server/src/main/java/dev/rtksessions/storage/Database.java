@@ -40,7 +40,7 @@ public final class Database implements AutoCloseable {
 
   /** The embedded default: a SQLite file in WAL mode under {@code dataDir}. */
   public static String sqliteUrl(Path dataDir) {
-    return "jdbc:sqlite:" + dataDir.resolve("rtk-sessions.db").toAbsolutePath();
+    return "jdbc:sqlite:" + dataDir.resolve("rtk-sessions.db").toAbsolutePath().normalize();
   }
 
   /** Opens the pool and migrates the schema to the newest version. */
