@@ -100,6 +100,7 @@ scenario_floors() {
   kill "$fpid"; wait "$fpid" 2>/dev/null || true
   echo "6b storage floor (JDBC list+count in-process, 32 callers, pool 10):"
   java $SERVER_OPTS -jar "$BENCH_JAR" jdbc-floor --url "$URL" --connections 32 --duration "$DURATION" --warmup "$WARMUP" 2>/dev/null | grep -v warmup
+  java $SERVER_OPTS -jar "$BENCH_JAR" jdbc-floor --reader --url "$URL" --connections 32 --duration "$DURATION" --warmup "$WARMUP" 2>/dev/null | grep -v warmup
   rm -f "$body"
 }
 

@@ -1,9 +1,11 @@
 package dev.rtksessions.bench;
 
+import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.model.SessionFilter;
 import dev.rtksessions.model.SessionOrder;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.Stores;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +36,9 @@ final class JdbcFloorCommand implements Callable<Integer> {
   long offset;
   @Option(names = "--per-page", defaultValue = "20")
   int perPage;
+  @Option(names = "--reader", description = "Run SessionReader.list (page + count + breakout rooms + titles,"
+      + " 4 queries) instead of SessionStore.list + count (2 queries).")
+  boolean reader;
 
   @Override
   public Integer call() throws Exception {
@@ -42,13 +47,14 @@ final class JdbcFloorCommand implements Callable<Integer> {
       SessionFilter filter = SessionFilter.all(app);
       SessionOrder order = new SessionOrder(SessionOrder.Key.CREATED_AT, false);
       run(stores, filter, order, warmup, "warmup");
-      run(stores, filter, order, duration, "jdbc-floor");
+      run(stores, filter, order, duration, reader ? "jdbc-floor (SessionReader.list)" : "jdbc-floor (SessionStore.list+count)");
     }
     return 0;
   }
 
   private void run(Stores stores, SessionFilter filter, SessionOrder order, int seconds, String name)
       throws InterruptedException {
+    SessionReader pageReader = new SessionReader(stores, Clock.systemUTC());
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong done = new AtomicLong();
     Histogram[] hs = new Histogram[threads];
@@ -60,8 +66,12 @@ final class JdbcFloorCommand implements Callable<Integer> {
         while (!stop.get()) {
           long t0 = System.nanoTime();
           long now = System.currentTimeMillis();
-          stores.sessions().list(filter, order, perPage, offset, now);
-          stores.sessions().count(filter, now);
+          if (reader) {
+            pageReader.list(filter, order, perPage, offset);
+          } else {
+            stores.sessions().list(filter, order, perPage, offset, now);
+            stores.sessions().count(filter, now);
+          }
           h.recordValue(System.nanoTime() - t0);
           done.incrementAndGet();
         }
