@@ -118,6 +118,18 @@ abstract class EventsApiTest extends PerStoreTest {
   }
 
   @Test
+  void aSessionIdUsedByAnotherSessionIs409() {
+    String app = t.newApp();
+    assertThat(t.postEvents(app, new Events(BASE).join("m1", "a", 0).with("session_id", "taken").json()).status())
+        .isEqualTo(200);
+    ApiClient.Response r = t.postEvents(app, new Events(BASE, "x").join("m2", "b", 10).with("session_id", "taken")
+        .json());
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.body().get("error").get("message").asText()).contains("session_id already used");
+    assertThat(sessions(app).get("paging").get("total_count").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void ndjsonIsAccepted() {
     String app = t.newApp();
     String ndjson = """
