@@ -18,14 +18,14 @@ import java.util.UUID;
  * meeting's keep-alive): the same set of events gives the same sessions, whatever order
  * they arrived in, which is what makes duplicates and reordering harmless.
  */
-final class SessionTimeline {
+public final class SessionTimeline {
   /** Event time, then joins before leaves before ends, then event id: a total order. */
-  static final Comparator<ParticipantEvent> ORDER = Comparator.comparingLong(ParticipantEvent::at)
+  public static final Comparator<ParticipantEvent> ORDER = Comparator.comparingLong(ParticipantEvent::at)
       .thenComparing(ParticipantEvent::type)
       .thenComparing(ParticipantEvent::id);
 
   /** A session rebuilt from events, with its participant rows. */
-  record Built(Session session, List<Participant> participants) {}
+  public record Built(Session session, List<Participant> participants) {}
 
   private SessionTimeline() {}
 
@@ -33,7 +33,7 @@ final class SessionTimeline {
    * Replays {@code events} (sorted by {@link #ORDER}) from a state with no session open.
    * Sessions come back without a parent; the engine links breakout rooms afterwards.
    */
-  static List<Built> replay(String appId, Meeting meeting, List<ParticipantEvent> events) {
+  public static List<Built> replay(String appId, Meeting meeting, List<ParticipantEvent> events) {
     List<Built> built = new ArrayList<>();
     Occupancy open = null;
     long keepAlive = meeting.keepAliveMillis();
@@ -70,7 +70,7 @@ final class SessionTimeline {
   }
 
   /** The id of a session whose starting join named none: stable across rebuilds. */
-  static String derivedSessionId(String appId, String meetingId, String startEventId) {
+  public static String derivedSessionId(String appId, String meetingId, String startEventId) {
     String seed = appId + '\n' + meetingId + '\n' + startEventId;
     return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
   }

@@ -5,37 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.PerStoreTest;
 import dev.rtksessions.testing.TestDatabases;
-import dev.rtksessions.testing.TestService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The rest of the sessions family (spec §4): one session, participants, participant details,
  * peer reports, active sessions, and meeting updates. Once per store.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SessionFamilyApiTest {
+abstract class SessionFamilyApiTest extends PerStoreTest {
   static final Instant BASE = Instant.parse("2025-03-04T10:00:00Z");
-  TestService t;
   String app;
-
-  abstract TestDatabases.Kind kind();
 
   /**
    * Meeting "main" (session "s-main"): alice 0–600 s, bob (two devices) 60–300 s and 120–∞,
    * carol 30–90 s; breakout "room" (session "s-room") with alice 200–500 s and dave 210–260 s.
    */
   @BeforeAll
-  void start() {
-    t = TestService.start(kind());
+  void feedHistory() {
     app = t.newApp();
     Events ev = new Events(BASE)
         .join("main", "alice-1", 0).with("session_id", "s-main").with("meeting_title", "Planning")
@@ -54,11 +47,6 @@ abstract class SessionFamilyApiTest {
         .leave("main", "alice-1", 600);
     assertThat(t.postEvents(app, ev.json()).status()).isEqualTo(200);
     t.clock.set(BASE.plusSeconds(720)); // bob-laptop is still present
-  }
-
-  @AfterAll
-  void stop() {
-    t.close();
   }
 
   private JsonNode ok(String path) {
@@ -272,14 +260,14 @@ abstract class SessionFamilyApiTest {
 
   static final class OnSqliteTest extends SessionFamilyApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.SQLITE;
     }
   }
 
   static final class OnPostgresTest extends SessionFamilyApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.POSTGRESQL;
     }
   }
