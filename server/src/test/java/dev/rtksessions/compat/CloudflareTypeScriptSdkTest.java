@@ -225,11 +225,10 @@ class CloudflareTypeScriptSdkTest {
   /**
    * One call of the family: the SDK method, its first argument and params, the path it must
    * request (under the app), and either the expected {@code data} (normalized, see
-   * {@link #normalize}) or, for a 404, the message ({@code exactMessage}: word for word, as the
-   * spec gives it; otherwise it must name what was not found).
+   * {@link #normalize}) or, for a 404, the message (as docs/api.md words it).
    */
   record FamilyCall(String name, String method, String id, Map<String, Object> params, String path, Object data,
-      String message, boolean exactMessage) {}
+      String message) {}
 
   private static final String UNKNOWN_SESSION = "0badc0de-0000-4000-8000-00000000dead";
 
@@ -257,7 +256,7 @@ class CloudflareTypeScriptSdkTest {
         {"details_of_a_live_breakout_room", s8, params(), false}}) {
       Hist h = (Hist) c[1];
       calls.add(new FamilyCall((String) c[0], details, h.id(), cast(c[2]), "/sessions/" + h.id(),
-          expectedSession(h, NOW, appId, (Boolean) c[3]), null, false));
+          expectedSession(h, NOW, appId, (Boolean) c[3]), null));
     }
 
     // getSessionParticipants: paging inside data, sorts with tie-breaks, search, peer events, views.
@@ -286,7 +285,7 @@ class CloudflareTypeScriptSdkTest {
       Hist h = (Hist) c[1];
       Map<String, Object> q = cast(c[2]);
       calls.add(new FamilyCall((String) c[0], participants, h.id(), q, "/sessions/" + h.id() + "/participants",
-          expectedParticipants(h, NOW, q), null, false));
+          expectedParticipants(h, NOW, q), null));
     }
 
     // getSessionParticipantDetails: data.participant, one peer of one session.
@@ -302,7 +301,7 @@ class CloudflareTypeScriptSdkTest {
       calls.add(new FamilyCall((String) c[0], participant, p.id(),
           params("session_id", h.id(), "include_peer_events", events),
           "/sessions/" + h.id() + "/participants/" + p.id(),
-          Map.of("participant", expectedParticipant(h, p, NOW, events, h.peerMillis(p, NOW))), null, false));
+          Map.of("participant", expectedParticipant(h, p, NOW, events, h.peerMillis(p, NOW))), null));
     }
 
     // getParticipantDataFromPeerID: data.participant with peer_report, found across the app's sessions.
@@ -317,7 +316,7 @@ class CloudflareTypeScriptSdkTest {
       Map<String, Object> q = cast(c[3]);
       calls.add(new FamilyCall((String) c[0], peerReport, p.id(), q, "/sessions/peer-report/" + p.id(),
           Map.of("participant", expectedPeerReport(h, p, NOW, Boolean.TRUE.equals(q.get("include_peer_events")))),
-          null, false));
+          null));
     }
 
     // activeSession.getActiveSession: the meeting's LIVE session, with its breakout rooms.
@@ -328,25 +327,26 @@ class CloudflareTypeScriptSdkTest {
         {"active_session_of_a_breakout_room", s8}}) {
       Hist h = (Hist) c[1];
       calls.add(new FamilyCall((String) c[0], active, h.meetingId(), params(),
-          "/meetings/" + h.meetingId() + "/active-session", expectedSession(h, NOW, appId, true), null, false));
+          "/meetings/" + h.meetingId() + "/active-session", expectedSession(h, NOW, appId, true), null));
     }
 
     // 404s: the SDK must raise its NotFoundError.
     calls.add(new FamilyCall("active_session_none", active, "mtg-a", params(), "/meetings/mtg-a/active-session",
-        null, "No active session found for meeting_id mtg-a", true));
+        null, "No active session found for meeting_id mtg-a"));
     calls.add(new FamilyCall("active_session_none_breakout_room", active, "mtg-b-room", params(),
-        "/meetings/mtg-b-room/active-session", null, "No active session found for meeting_id mtg-b-room", true));
+        "/meetings/mtg-b-room/active-session", null, "No active session found for meeting_id mtg-b-room"));
     calls.add(new FamilyCall("active_session_unknown_meeting", active, "mtg-ghost", params(),
-        "/meetings/mtg-ghost/active-session", null, "mtg-ghost", false));
+        "/meetings/mtg-ghost/active-session", null, "meeting mtg-ghost not found in app " + appId));
     calls.add(new FamilyCall("details_unknown_session", details, UNKNOWN_SESSION,
-        params("include_breakout_rooms", true),
-        "/sessions/" + UNKNOWN_SESSION, null, UNKNOWN_SESSION, false));
+        params("include_breakout_rooms", true), "/sessions/" + UNKNOWN_SESSION, null,
+        "session " + UNKNOWN_SESSION + " not found in app " + appId));
     calls.add(new FamilyCall("participants_unknown_session", participants, UNKNOWN_SESSION, params(),
-        "/sessions/" + UNKNOWN_SESSION + "/participants", null, UNKNOWN_SESSION, false));
+        "/sessions/" + UNKNOWN_SESSION + "/participants", null,
+        "session " + UNKNOWN_SESSION + " not found in app " + appId));
     calls.add(new FamilyCall("participant_of_another_session", participant, "p13", params("session_id", S3),
-        "/sessions/" + S3 + "/participants/p13", null, "p13", false));
+        "/sessions/" + S3 + "/participants/p13", null, "participant p13 not found in session " + S3));
     calls.add(new FamilyCall("peer_report_unknown_peer", peerReport, "p-ghost", params(),
-        "/sessions/peer-report/p-ghost", null, "p-ghost", false));
+        "/sessions/peer-report/p-ghost", null, "peer p-ghost not found in app " + appId));
     return calls;
   }
 
@@ -407,13 +407,8 @@ class CloudflareTypeScriptSdkTest {
     softly.assertThat(e.path("status").asInt()).as(where + ": status").isEqualTo(404);
     softly.assertThat(e.at("/errors/0/code").asInt()).as(where + ": err.errors[0].code").isEqualTo(404);
     softly.assertThat(e.at("/body/success").asBoolean(true)).as(where + ": success in the body").isFalse();
-    String message = e.at("/errors/0/message").asText();
-    if (c.exactMessage()) {
-      softly.assertThat(message).as(where + ": err.errors[0].message").isEqualTo(c.message());
-    } else {
-      softly.assertThat(message).as(where + ": err.errors[0].message names what was not found")
-          .contains(c.message());
-    }
+    softly.assertThat(e.at("/errors/0/message").asText()).as(where + ": err.errors[0].message")
+        .isEqualTo(c.message());
   }
 
   /** The getSessions calls and what each must return, as filters/orders over the history. */
