@@ -284,8 +284,18 @@ class CloudflareTypeScriptSdkTest {
         {"participants_of_a_breakout_room", s7, params("include_peer_events", true, "sort_by", "duration")}}) {
       Hist h = (Hist) c[1];
       Map<String, Object> q = cast(c[2]);
-      calls.add(new FamilyCall((String) c[0], participants, h.id(), q, "/sessions/" + h.id() + "/participants",
-          expectedParticipants(h, NOW, q), null));
+      Map<String, Object> expected = expectedParticipants(h, NOW, q);
+      // The cases must discriminate: an empty page only where meant, a search that keeps some.
+      String name = (String) c[0];
+      boolean empty = name.endsWith("_past_end") || name.endsWith("_none");
+      assertThat((List<?>) expected.get("participants")).as("%s: expected rows (test data sanity)", name)
+          .hasSizeBetween(empty ? 0 : 1, empty ? 0 : h.peers().size());
+      if (q.containsKey("search") && !empty) {
+        assertThat(h.peers().stream().filter(p -> participantMatches(p, (String) q.get("search"))).count())
+            .as("%s: peers kept by the search (test data sanity)", name).isBetween(1L, h.peers().size() - 1L);
+      }
+      calls.add(new FamilyCall(name, participants, h.id(), q, "/sessions/" + h.id() + "/participants", expected,
+          null));
     }
 
     // getSessionParticipantDetails: data.participant, one peer of one session.
