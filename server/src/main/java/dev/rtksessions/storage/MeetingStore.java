@@ -1,6 +1,7 @@
 package dev.rtksessions.storage;
 
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.MeetingStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -101,6 +102,52 @@ public final class MeetingStore {
    */
   public Map<String, Meeting> lock(Connection c, String appId, Collection<String> meetingIds) throws SQLException {
     return load(c, appId, meetingIds, " ORDER BY id" + db.dialect().lockRowsSuffix());
+  }
+
+  /** Where the meetings' event histories stand (see {@link MeetingProgress}). */
+  public Map<String, MeetingProgress> progress(Connection c, String appId, Collection<String> meetingIds)
+      throws SQLException {
+    Map<String, MeetingProgress> found = new HashMap<>();
+    if (meetingIds.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, current_session_id, last_event_at, last_event_rank,"
+        + " last_event_id FROM meetings WHERE app_id = ? AND id IN (" + Jdbc.placeholders(meetingIds.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, meetingIds);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int rank = rs.getInt("last_event_rank");
+          Integer lastRank = rs.wasNull() ? null : rank;
+          found.put(rs.getString("id"), new MeetingProgress(rs.getString("id"), rs.getString("current_session_id"),
+              Jdbc.nullableLong(rs, "last_event_at"), lastRank, rs.getString("last_event_id")));
+        }
+      }
+    }
+    return found;
+  }
+
+  public void saveProgress(Connection c, String appId, Collection<MeetingProgress> progress) throws SQLException {
+    if (progress.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE meetings SET current_session_id = ?, last_event_at = ?,"
+        + " last_event_rank = ?, last_event_id = ? WHERE app_id = ? AND id = ?")) {
+      for (MeetingProgress p : progress) {
+        Jdbc.setNullableString(ps, 1, p.currentSessionId());
+        Jdbc.setNullableLong(ps, 2, p.lastAt());
+        if (p.lastRank() == null) {
+          ps.setNull(3, java.sql.Types.INTEGER);
+        } else {
+          ps.setInt(3, p.lastRank());
+        }
+        Jdbc.setNullableString(ps, 4, p.lastId());
+        ps.setString(5, appId);
+        ps.setString(6, p.meetingId());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** The meetings whose parent is one of {@code parentIds}. */
