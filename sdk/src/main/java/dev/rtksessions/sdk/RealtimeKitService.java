@@ -6,12 +6,14 @@ public final class RealtimeKitService {
   private final ActiveSessionService activeSession;
   private final AppService apps;
   private final MeetingService meetings;
+  private final EventService events;
 
   RealtimeKitService(HttpTransport http) {
     this.sessions = new SessionService(http);
     this.activeSession = new ActiveSessionService(http);
     this.apps = new AppService(http);
     this.meetings = new MeetingService(http);
+    this.events = new EventService(http);
   }
 
   /** @return sessions, their participants, peer reports, chat, transcripts and summaries */
@@ -32,5 +34,10 @@ public final class RealtimeKitService {
   /** @return an app's meetings */
   public MeetingService meetings() {
     return meetings;
+  }
+
+  /** @return feeding participant events (rtk-sessions' extension) */
+  public EventService events() {
+    return events;
   }
 }

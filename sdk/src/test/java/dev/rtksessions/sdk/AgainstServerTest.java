@@ -8,7 +8,9 @@ import dev.rtksessions.sdk.exception.AuthenticationException;
 import dev.rtksessions.sdk.exception.BadRequestException;
 import dev.rtksessions.sdk.exception.NotFoundException;
 import dev.rtksessions.sdk.exception.PermissionDeniedException;
+import dev.rtksessions.sdk.exception.UnprocessableEntityException;
 import dev.rtksessions.sdk.model.App;
+import dev.rtksessions.sdk.model.EventPostResponse;
 import dev.rtksessions.sdk.model.AppGetResponse;
 import dev.rtksessions.sdk.model.Meeting;
 import dev.rtksessions.sdk.model.MeetingGetResponse;
@@ -19,6 +21,7 @@ import dev.rtksessions.sdk.model.SessionStatus;
 import dev.rtksessions.sdk.model.SessionType;
 import dev.rtksessions.sdk.param.AppGetParams;
 import dev.rtksessions.sdk.param.AppPostParams;
+import dev.rtksessions.sdk.param.EventPostParams;
 import dev.rtksessions.sdk.param.MeetingCreateParams;
 import dev.rtksessions.sdk.param.MeetingGetMeetingByIdParams;
 import dev.rtksessions.sdk.param.MeetingGetParams;
@@ -84,6 +87,32 @@ abstract class AgainstServerTest extends PerStoreTest {
     assertThat(t.postEvents(app, ev.json()).status()).isEqualTo(200);
     t.clock.set(BASE.plus(Duration.ofDays(10)));
     return app;
+  }
+
+  @Test
+  void eventsArePostedAndDuplicatesAcknowledged() {
+    String app = t.newApp();
+    EventPostParams batch = EventPostParams.builder().accountId(t.accountId)
+        .addEvent(EventPostParams.Event.joined("sdk-1", "standup", "p1", BASE)
+            .withParticipant("Alice", "alice").withMeeting("Daily standup", null))
+        .addEvent(EventPostParams.Event.left("sdk-2", "standup", "p1", BASE.plusSeconds(90)))
+        .build();
+    EventPostResponse first = client.realtimeKit().events().post(app, batch);
+    assertThat(first.applied()).isEqualTo(2);
+    assertThat(first.results()).extracting(EventPostResponse.Result::status).containsExactly("applied", "applied");
+    EventPostResponse again = client.realtimeKit().events().post(app, batch);
+    assertThat(again.duplicates()).isEqualTo(2);
+
+    t.clock.set(BASE.plus(Duration.ofHours(1)));
+    Session s = list(app, sessionsOf().build()).sessions().get(0);
+    assertThat(s.meetingDisplayName()).isEqualTo("Daily standup");
+    assertThat(s.minutesConsumed()).isEqualByComparingTo("1.5");
+
+    UnprocessableEntityException refused = catchThrowableOfType(UnprocessableEntityException.class,
+        () -> client.realtimeKit().events().post(app, EventPostParams.builder().accountId(t.accountId)
+            .addEvent(EventPostParams.Event.left("sdk-3", "standup", "ghost", BASE)).build()));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("peer ghost has no join"));
   }
 
   @Test
