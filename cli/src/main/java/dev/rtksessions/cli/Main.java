@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Self-hosted session service that speaks Cloudflare RealtimeKit's Sessions API.",
-    subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, TokenCommand.class, WebhookKeyCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
