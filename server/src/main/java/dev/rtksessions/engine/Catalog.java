@@ -62,6 +62,11 @@ public final class Catalog {
     stores.meetings().insert(meeting);
   }
 
+  /** Stores new settings for an existing meeting; false when it does not exist. */
+  public boolean updateMeeting(Meeting meeting) {
+    return stores.meetings().update(meeting);
+  }
+
   public Optional<Meeting> findMeeting(String appId, String meetingId) {
     return stores.meetings().find(appId, meetingId);
   }

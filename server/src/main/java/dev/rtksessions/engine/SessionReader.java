@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +32,28 @@ public final class SessionReader {
 
   /** A page of sessions, the exact number that match, and the instant they were read at. */
   public record SessionPage(List<SessionTree> sessions, long totalCount, long readAt) {}
+
+  /** One session (with its breakout rooms when asked) and the instant it was read at. */
+  public record SessionAt(SessionTree tree, long readAt) {}
+
+  public Optional<SessionAt> find(String appId, String sessionId, boolean withBreakoutRooms) {
+    long now = clock.millis();
+    return stores.sessions().find(appId, sessionId).map(s -> new SessionAt(withBreakoutRooms
+        ? trees(appId, List.of(s)).get(0)
+        : new SessionTree(s, title(appId, s.meetingId()), List.of()), now));
+  }
+
+  /** The meeting's LIVE session, with its breakout rooms. */
+  public Optional<SessionAt> active(String appId, String meetingId) {
+    long now = clock.millis();
+    return stores.sessions().activeFor(appId, meetingId, now).map(s -> new SessionAt(trees(appId, List.of(s)).get(0),
+        now));
+  }
+
+  private String title(String appId, String meetingId) {
+    Meeting m = stores.meetings().findAll(appId, List.of(meetingId)).get(meetingId);
+    return m == null ? "" : m.title();
+  }
 
   public SessionPage list(SessionFilter filter, SessionOrder order, int limit, long offset) {
     long now = clock.millis();

@@ -1,6 +1,7 @@
 package dev.rtksessions.engine;
 
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.Participant;
 import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.Session;
@@ -18,14 +19,12 @@ import java.util.UUID;
  * meeting's keep-alive): the same set of events gives the same sessions, whatever order
  * they arrived in, which is what makes duplicates and reordering harmless.
  */
-final class SessionTimeline {
+public final class SessionTimeline {
   /** Event time, then joins before leaves before ends, then event id: a total order. */
-  static final Comparator<ParticipantEvent> ORDER = Comparator.comparingLong(ParticipantEvent::at)
-      .thenComparing(ParticipantEvent::type)
-      .thenComparing(ParticipantEvent::id);
+  public static final Comparator<ParticipantEvent> ORDER = MeetingProgress.EVENT_ORDER;
 
   /** A session rebuilt from events, with its participant rows. */
-  record Built(Session session, List<Participant> participants) {}
+  public record Built(Session session, List<Participant> participants) {}
 
   private SessionTimeline() {}
 
@@ -33,9 +32,32 @@ final class SessionTimeline {
    * Replays {@code events} (sorted by {@link #ORDER}) from a state with no session open.
    * Sessions come back without a parent; the engine links breakout rooms afterwards.
    */
-  static List<Built> replay(String appId, Meeting meeting, List<ParticipantEvent> events) {
+  public static List<Built> replay(String appId, Meeting meeting, List<ParticipantEvent> events) {
+    return run(appId, meeting, null, events);
+  }
+
+  /**
+   * Applies {@code events} (sorted, all after every event already applied to the meeting) on
+   * top of the meeting's latest session as stored, with its participant rows. Gives what a
+   * full replay would: the stored rows hold the whole state of an open session. The latest
+   * session comes back first (changed or not) when it could still take events.
+   */
+  public static List<Built> resume(String appId, Meeting meeting, Session latest, List<Participant> rows,
+      List<ParticipantEvent> events) {
+    return run(appId, meeting, canResume(latest) ? new Occupancy(latest, rows) : null, events);
+  }
+
+  /**
+   * True when later events may still belong to {@code latest}: it exists and was not ended
+   * explicitly (an explicit end is the one state where {@code live_until == ended_at}; the
+   * keep-alive window makes them differ otherwise).
+   */
+  public static boolean canResume(Session latest) {
+    return latest != null && !(latest.endedAt() != null && latest.liveUntil() == latest.endedAt());
+  }
+
+  private static List<Built> run(String appId, Meeting meeting, Occupancy open, List<ParticipantEvent> events) {
     List<Built> built = new ArrayList<>();
-    Occupancy open = null;
     long keepAlive = meeting.keepAliveMillis();
     for (ParticipantEvent e : events) {
       if (open != null && open.liveCount == 0 && e.at() > open.lastLeaveAt + keepAlive) {
@@ -70,7 +92,7 @@ final class SessionTimeline {
   }
 
   /** The id of a session whose starting join named none: stable across rebuilds. */
-  static String derivedSessionId(String appId, String meetingId, String startEventId) {
+  public static String derivedSessionId(String appId, String meetingId, String startEventId) {
     String seed = appId + '\n' + meetingId + '\n' + startEventId;
     return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
   }
@@ -91,6 +113,27 @@ final class SessionTimeline {
     long updatedAt;
     long lastLeaveAt;
     Long endedExplicitlyAt;
+
+    /** Picks up a stored session that is still open, with its participant rows. */
+    Occupancy(Session s, List<Participant> rows) {
+      this.appId = s.appId();
+      this.meetingId = s.meetingId();
+      this.id = s.id();
+      this.type = s.type();
+      this.meta = s.meta();
+      this.startedAt = s.startedAt();
+      this.liveCount = s.liveCount();
+      this.peak = s.peakCount();
+      this.closedMillis = s.closedMillis();
+      this.liveJoinSum = s.liveJoinSum();
+      this.updatedAt = s.updatedAt();
+      this.lastLeaveAt = s.endedAt() == null ? 0 : s.endedAt();
+      List<Participant> inJoinOrder = new ArrayList<>(rows);
+      inJoinOrder.sort(Comparator.comparingLong(Participant::joinedAt).thenComparing(Participant::peerId));
+      for (Participant p : inJoinOrder) {
+        peers.put(p.peerId(), new Peer(p));
+      }
+    }
 
     Occupancy(String appId, String meetingId, ParticipantEvent first) {
       this.appId = appId;
@@ -133,7 +176,17 @@ final class SessionTimeline {
       updatedAt = at;
     }
 
+    /**
+     * Ends the session at {@code at}: peers still present leave then. An end that comes while
+     * nobody is present (in the keep-alive window) ends it at the last leave: nobody was in it
+     * afterwards.
+     */
     void end(long at) {
+      if (liveCount == 0) {
+        endedExplicitlyAt = lastLeaveAt;
+        updatedAt = at;
+        return;
+      }
       for (Map.Entry<String, Peer> entry : peers.entrySet()) {
         if (entry.getValue().presentSince != null) {
           leave(entry.getKey(), at);
@@ -178,6 +231,17 @@ final class SessionTimeline {
     Long presentSince;
     Long leftAt;
     long closedMillis;
+
+    Peer(Participant row) {
+      this.userId = row.userId();
+      this.customParticipantId = row.customParticipantId();
+      this.displayName = row.displayName();
+      this.presetName = row.presetName();
+      this.joinedAt = row.joinedAt();
+      this.presentSince = row.presentSince();
+      this.leftAt = row.leftAt();
+      this.closedMillis = row.closedMillis();
+    }
 
     Peer(ParticipantEvent join) {
       this.userId = join.userId();

@@ -6,6 +6,7 @@ import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.Json;
 import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.Tokens;
@@ -20,6 +21,7 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -47,15 +49,15 @@ public final class HttpApi {
   private final WebhookRoutes webhooks;
   private final ArtifactRoutes artifacts;
 
-  public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, Tokens tokens, Database database,
-      Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts) {
+  public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, ParticipantReader participants,
+      Tokens tokens, Database database, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts) {
     this.catalog = catalog;
     this.authenticator = new Authenticator(tokens, authCacheTtl);
     this.database = database;
-    this.sessions = new SessionRoutes(reader);
+    this.sessions = new SessionRoutes(reader, participants);
     this.events = new EventRoutes(engine);
     this.apps = new AppRoutes(catalog);
-    this.meetings = new MeetingRoutes(catalog);
+    this.meetings = new MeetingRoutes(catalog, reader);
     this.webhooks = new WebhookRoutes(webhooks);
     this.artifacts = new ArtifactRoutes(artifacts);
   }
@@ -72,10 +74,18 @@ public final class HttpApi {
         .get(ACCOUNT + "/apps", secured(Access.ACCOUNT_READ, apps::list))
         .post(ACCOUNT + "/apps", secured(Access.ACCOUNT_WRITE, apps::create))
         .get(APP + "/sessions", secured(Access.APP_READ, sessions::list))
+        .get(APP + "/sessions/peer-report/{peer_id}", secured(Access.APP_READ, sessions::peerReport))
+        .get(APP + "/sessions/{session_id}", secured(Access.APP_READ, sessions::details))
+        .get(APP + "/sessions/{session_id}/participants", secured(Access.APP_READ, sessions::participants))
+        .get(APP + "/sessions/{session_id}/participants/{participant_id}",
+            secured(Access.APP_READ, sessions::participant))
         .post(APP + "/events", secured(Access.APP_WRITE, events::ingest))
         .get(APP + "/meetings", secured(Access.APP_READ, meetings::list))
         .post(APP + "/meetings", secured(Access.APP_WRITE, meetings::create))
         .get(APP + "/meetings/{meeting_id}", secured(Access.APP_READ, meetings::get))
+        .add(Methods.PATCH, APP + "/meetings/{meeting_id}", secured(Access.APP_WRITE, meetings::patch))
+        .put(APP + "/meetings/{meeting_id}", secured(Access.APP_WRITE, meetings::replace))
+        .get(APP + "/meetings/{meeting_id}/active-session", secured(Access.APP_READ, meetings::activeSession))
         .post(APP + "/webhooks/realtimekit", secured(Access.APP_SIGNED, webhooks::receive))
         .get(APP + "/sessions/{session_id}/chat", secured(Access.APP_READ, artifacts::chat))
         .get(APP + "/sessions/{session_id}/transcript", secured(Access.APP_READ, artifacts::transcript))

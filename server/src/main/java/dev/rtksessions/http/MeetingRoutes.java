@@ -8,20 +8,26 @@ import dev.rtksessions.api.MeetingJson;
 import dev.rtksessions.api.Paging;
 import dev.rtksessions.api.Params;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.model.Meeting;
 import dev.rtksessions.model.MeetingStatus;
 import dev.rtksessions.storage.UniqueViolationException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** {@code GET/POST .../meetings} and {@code GET .../meetings/{meeting_id}}. */
+/** Meetings: create, read, list, update (PATCH) and replace (PUT), and their active session. */
 final class MeetingRoutes {
   private static final int MAX_PER_PAGE = 200;
+  private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final Catalog catalog;
+  private final SessionReader sessions;
 
-  MeetingRoutes(Catalog catalog) {
+  MeetingRoutes(Catalog catalog, SessionReader sessions) {
     this.catalog = catalog;
+    this.sessions = sessions;
   }
 
   Reply list(Request request) {
@@ -38,36 +44,14 @@ final class MeetingRoutes {
   }
 
   Reply get(Request request) {
-    String meetingId = Ids.entityId("meeting_id", request.path("meeting_id"));
-    Meeting meeting = catalog.findMeeting(request.app().id(), meetingId)
-        .orElseThrow(() -> ApiException.notFound("meeting " + meetingId + " not found in app "
-            + request.app().id()));
-    return Reply.ok(Envelope.of(MeetingJson.of(meeting)));
+    return Reply.ok(Envelope.of(MeetingJson.of(existing(request))));
   }
 
   Reply create(Request request) {
-    JsonBody body = JsonBody.parse(request.body(64 * 1024));
-    String appId = request.app().id();
-    String title = body.string("title", 0, 1024);
-    Integer keepAlive = body.integer("session_keep_alive_time_in_secs", Meeting.MIN_KEEP_ALIVE_SECS,
-        Meeting.MAX_KEEP_ALIVE_SECS);
-    String parent = body.string("parent_meeting_id", 1, 64);
-    if (parent != null) {
-      Ids.entityId("parent_meeting_id", parent);
-      if (catalog.findMeeting(appId, parent).isEmpty()) {
-        throw ApiException.badRequest("parent_meeting_id must name a meeting of this app, got " + Params.quote(parent));
-      }
-    }
-    String status = body.string("status", 1, 8);
-    if (status != null && !status.equals("ACTIVE") && !status.equals("INACTIVE")) {
-      throw ApiException.badRequest("status must be one of ACTIVE, INACTIVE, got " + Params.quote(status));
-    }
+    JsonBody body = JsonBody.parse(request.body(MAX_BODY_BYTES));
     long now = catalog.now();
-    Meeting meeting = new Meeting(appId, UUID.randomUUID().toString(), title == null ? "" : title,
-        status == null ? MeetingStatus.ACTIVE : MeetingStatus.valueOf(status),
-        keepAlive == null ? Meeting.DEFAULT_KEEP_ALIVE_SECS : keepAlive, flag(body, "record_on_start"),
-        flag(body, "live_stream_on_start"), flag(body, "persist_chat"), flag(body, "summarize_on_end"),
-        flag(body, "transcribe_on_end"), parent, now, now);
+    Meeting defaults = Meeting.implicit(request.app().id(), UUID.randomUUID().toString(), "", null, now);
+    Meeting meeting = apply(body, defaults, now);
     try {
       catalog.createMeeting(meeting);
     } catch (UniqueViolationException e) {
@@ -76,8 +60,85 @@ final class MeetingRoutes {
     return Reply.created(Envelope.of(MeetingJson.of(meeting)));
   }
 
-  private static boolean flag(JsonBody body, String field) {
+  /** PATCH: the fields given change, the others stay. */
+  Reply patch(Request request) {
+    Meeting current = existing(request);
+    Meeting updated = apply(JsonBody.parse(request.body(MAX_BODY_BYTES)), current, catalog.now());
+    return Reply.ok(Envelope.of(MeetingJson.of(store(updated))));
+  }
+
+  /** PUT: every field is replaced; fields not given take their defaults. */
+  Reply replace(Request request) {
+    Meeting current = existing(request);
+    long now = catalog.now();
+    Meeting defaults = Meeting.implicit(current.appId(), current.id(), "", null, current.createdAt());
+    Meeting replaced = apply(JsonBody.parse(request.body(MAX_BODY_BYTES)), defaults, now);
+    return Reply.ok(Envelope.of(MeetingJson.of(store(replaced))));
+  }
+
+  Reply activeSession(Request request) {
+    Meeting meeting = existing(request);
+    SessionReader.SessionAt live = sessions.active(meeting.appId(), meeting.id())
+        .orElseThrow(() -> ApiException.notFound("No active session found for meeting_id " + meeting.id()));
+    return Reply.ok(Envelope.of(SessionRoutes.json(live.tree(), live.readAt())));
+  }
+
+  private Meeting store(Meeting m) {
+    if (!catalog.updateMeeting(m)) {
+      throw ApiException.notFound("meeting " + m.id() + " not found in app " + m.appId());
+    }
+    return m;
+  }
+
+  private Meeting existing(Request request) {
+    String meetingId = Ids.entityId("meeting_id", request.path("meeting_id"));
+    return catalog.findMeeting(request.app().id(), meetingId)
+        .orElseThrow(() -> ApiException.notFound("meeting " + meetingId + " not found in app "
+            + request.app().id()));
+  }
+
+  /** The body's fields over {@code base}, validated. */
+  private Meeting apply(JsonBody body, Meeting base, long now) {
+    String title = body.string("title", 0, 1024);
+    Integer keepAlive = body.integer("session_keep_alive_time_in_secs", Meeting.MIN_KEEP_ALIVE_SECS,
+        Meeting.MAX_KEEP_ALIVE_SECS);
+    String status = body.string("status", 1, 8);
+    if (status != null && !status.equals("ACTIVE") && !status.equals("INACTIVE")) {
+      throw ApiException.badRequest("status must be one of ACTIVE, INACTIVE, got " + Params.quote(status));
+    }
+    String parent = body.string("parent_meeting_id", 1, 64);
+    if (parent != null) {
+      checkParent(base, Ids.entityId("parent_meeting_id", parent));
+    }
+    return new Meeting(base.appId(), base.id(), title != null ? title : base.title(),
+        status != null ? MeetingStatus.valueOf(status) : base.status(),
+        keepAlive != null ? keepAlive : base.keepAliveSecs(),
+        flag(body, "record_on_start", base.recordOnStart()),
+        flag(body, "live_stream_on_start", base.liveStreamOnStart()),
+        flag(body, "persist_chat", base.persistChat()),
+        flag(body, "summarize_on_end", base.summarizeOnEnd()),
+        flag(body, "transcribe_on_end", base.transcribeOnEnd()),
+        parent != null ? parent : base.parentMeetingId(), base.createdAt(), now);
+  }
+
+  /** A parent must be a meeting of the app and must not make the meeting its own ancestor. */
+  private void checkParent(Meeting meeting, String parentId) {
+    Set<String> seen = new HashSet<>(Set.of(meeting.id()));
+    String current = parentId;
+    while (current != null) {
+      if (!seen.add(current)) {
+        throw ApiException.badRequest("parent_meeting_id must not make meeting " + meeting.id()
+            + " a breakout room of itself, got " + Params.quote(parentId));
+      }
+      String id = current;
+      Meeting m = catalog.findMeeting(meeting.appId(), id).orElseThrow(() -> ApiException.badRequest(
+          "parent_meeting_id must name a meeting of this app, got " + Params.quote(parentId)));
+      current = m.parentMeetingId();
+    }
+  }
+
+  private static boolean flag(JsonBody body, String field, boolean current) {
     Boolean v = body.bool(field);
-    return v != null && v;
+    return v != null ? v : current;
   }
 }

@@ -1,32 +1,112 @@
 package dev.rtksessions.http;
 
+import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
+import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.ListSessionsRequest;
 import dev.rtksessions.api.Paging;
+import dev.rtksessions.api.Params;
+import dev.rtksessions.api.ParticipantJson;
+import dev.rtksessions.api.PeerReportJson;
 import dev.rtksessions.api.SessionJson;
+import dev.rtksessions.engine.ParticipantReader;
+import dev.rtksessions.engine.ParticipantReader.ParticipantView;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.SessionReader.SessionTree;
+import dev.rtksessions.model.ParticipantQuery;
+import dev.rtksessions.model.Session;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The sessions family: {@code GET .../sessions}. */
+/** The sessions family: the list, one session, its participants, and peer reports. */
 final class SessionRoutes {
-  private final SessionReader reader;
+  private static final int MAX_PER_PAGE = 200;
 
-  SessionRoutes(SessionReader reader) {
-    this.reader = reader;
+  private final SessionReader sessions;
+  private final ParticipantReader participants;
+
+  SessionRoutes(SessionReader sessions, ParticipantReader participants) {
+    this.sessions = sessions;
+    this.participants = participants;
   }
 
   Reply list(Request request) {
     ListSessionsRequest q = ListSessionsRequest.parse(request.app().id(), request.query());
-    SessionReader.SessionPage page = reader.list(q.filter(), q.order(), q.perPage(), q.offset());
-    List<SessionJson> sessions = page.sessions().stream().map(t -> json(t, page.readAt())).toList();
-    return Reply.ok(Envelope.page(Map.of("sessions", sessions),
-        Paging.of(page.totalCount(), q.offset(), sessions.size())));
+    SessionReader.SessionPage page = sessions.list(q.filter(), q.order(), q.perPage(), q.offset());
+    List<SessionJson> json = page.sessions().stream().map(t -> json(t, page.readAt())).toList();
+    return Reply.ok(Envelope.page(Map.of("sessions", json), Paging.of(page.totalCount(), q.offset(), json.size())));
+  }
+
+  Reply details(Request request) {
+    boolean withRooms = request.query().bool("include_breakout_rooms", false);
+    SessionReader.SessionAt found = sessions.find(request.app().id(), sessionId(request), withRooms)
+        .orElseThrow(() -> sessionNotFound(request));
+    return Reply.ok(Envelope.of(json(found.tree(), found.readAt())));
+  }
+
+  Reply participants(Request request) {
+    Params p = request.query();
+    int page = Math.max(1, p.integer("page_no", 0, Integer.MAX_VALUE, 1));
+    int perPage = p.integer("per_page", 1, MAX_PER_PAGE, 20);
+    String sortBy = p.oneOf("sort_by", List.of("joinedAt", "duration"));
+    String sortOrder = p.oneOf("sort_order", List.of("ASC", "DESC"));
+    String search = p.string("search", 255);
+    boolean peerEvents = p.bool("include_peer_events", false);
+    String view = p.oneOf("view", List.of("raw", "consolidated"));
+    Session session = session(request);
+    ParticipantQuery q = new ParticipantQuery(page, perPage,
+        "duration".equals(sortBy) ? ParticipantQuery.SortBy.DURATION : ParticipantQuery.SortBy.JOINED_AT,
+        !"DESC".equals(sortOrder), search, peerEvents, "consolidated".equals(view));
+    ParticipantReader.ParticipantPage result = participants.list(session, q);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("participants", result.participants().stream().map(SessionRoutes::json).toList());
+    // Inside data, as Cloudflare's examples show for this endpoint.
+    data.put("paging", Paging.of(result.totalCount(), result.offset(), result.participants().size()));
+    return Reply.ok(Envelope.of(data));
+  }
+
+  Reply participant(Request request) {
+    boolean peerEvents = request.query().bool("include_peer_events", false);
+    Session session = session(request);
+    String peerId = Ids.entityId("participant_id", request.path("participant_id"));
+    ParticipantView view = participants.find(session, peerId, peerEvents)
+        .orElseThrow(() -> ApiException.notFound("participant " + peerId + " not found in session " + session.id()));
+    return Reply.ok(Envelope.of(Map.of("participant", json(view))));
+  }
+
+  Reply peerReport(Request request) {
+    request.query().oneOf("filters",
+        List.of("device_info", "ip_information", "precall_network_information", "events", "quality_stats"));
+    boolean peerEvents = request.query().bool("include_peer_events", false);
+    String peerId = Ids.entityId("peer_id", request.path("peer_id"));
+    ParticipantReader.PeerPresence found = participants.peer(request.app().id(), peerId, peerEvents)
+        .orElseThrow(() -> ApiException.notFound("peer " + peerId + " not found in app " + request.app().id()));
+    ParticipantView v = found.view();
+    return Reply.ok(Envelope.of(Map.of("participant",
+        PeerReportJson.of(v.participant(), v.durationMillis(), v.peerEvents()))));
+  }
+
+  private Session session(Request request) {
+    return sessions.find(request.app().id(), sessionId(request), false)
+        .orElseThrow(() -> sessionNotFound(request)).tree().session();
+  }
+
+  private static String sessionId(Request request) {
+    return Ids.entityId("session_id", request.path("session_id"));
+  }
+
+  private static ApiException sessionNotFound(Request request) {
+    return ApiException.notFound("session " + request.path("session_id") + " not found in app "
+        + request.app().id());
   }
 
   static SessionJson json(SessionTree tree, long now) {
     List<SessionJson> rooms = tree.breakoutRooms().stream().map(t -> json(t, now)).toList();
     return SessionJson.of(tree.session(), tree.meetingTitle(), rooms, now);
+  }
+
+  private static ParticipantJson json(ParticipantView v) {
+    return ParticipantJson.of(v.participant(), v.durationMillis(), v.peerEvents());
   }
 }

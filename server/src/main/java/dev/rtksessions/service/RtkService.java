@@ -2,6 +2,7 @@ package dev.rtksessions.service;
 
 import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.Tokens;
@@ -32,10 +33,11 @@ public final class RtkService implements AutoCloseable {
       this.engine = new SessionEngine(stores, config.clock());
       this.tokens = new Tokens(stores.tokens(), config.clock());
       SessionReader reader = new SessionReader(stores, config.clock());
+      ParticipantReader participants = new ParticipantReader(stores, config.clock());
       Webhooks webhooks = new Webhooks(stores, engine, config.clock(), config.webhookPublicKey());
       Artifacts artifacts = new Artifacts(stores, config.clock());
-      HttpApi api = new HttpApi(catalog, engine, reader, tokens, database, config.authCacheTtl(), webhooks,
-          artifacts);
+      HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl(),
+          webhooks, artifacts);
       this.server = Undertow.builder()
           .addHttpListener(config.port(), config.host())
           .setWorkerThreads(Math.max(8, config.poolSize() * 2))

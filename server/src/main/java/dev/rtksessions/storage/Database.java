@@ -40,7 +40,7 @@ public final class Database implements AutoCloseable {
 
   /** The embedded default: a SQLite file in WAL mode under {@code dataDir}. */
   public static String sqliteUrl(Path dataDir) {
-    return "jdbc:sqlite:" + dataDir.resolve("rtk-sessions.db").toAbsolutePath();
+    return "jdbc:sqlite:" + dataDir.resolve("rtk-sessions.db").toAbsolutePath().normalize();
   }
 
   /** Opens the pool and migrates the schema to the newest version. */
@@ -59,6 +59,11 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("synchronous", "FULL");
       config.addDataSourceProperty("busy_timeout", "10000");
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+    if (dialect == Dialect.POSTGRESQL) {
+      // Generic plans cached while tables were small keep scanning whole apps once they grow
+      // (seen when a fresh database takes a burst of events); plan each query for its values.
+      config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
     }
     HikariDataSource ds = new HikariDataSource(config);
     String description = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:".length()) : redact(jdbcUrl);

@@ -103,18 +103,40 @@ public final class EventStore {
       ps.setString(1, appId);
       ps.setString(2, meetingId);
       ps.setLong(3, fromAt);
-      List<ParticipantEvent> events = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String sessionType = rs.getString("session_type");
-          events.add(new ParticipantEvent(rs.getString("id"), EventType.fromWire(rs.getString("type")),
-              rs.getString("meeting_id"), rs.getLong("at"), rs.getString("peer_id"), rs.getString("session_id"),
-              rs.getString("user_id"), rs.getString("custom_participant_id"), rs.getString("display_name"),
-              rs.getString("preset_name"), sessionType == null ? null : SessionType.fromWire(sessionType),
-              rs.getString("meta"), null, null));
-        }
-      }
-      return events;
+      return mapAll(ps);
     }
+  }
+
+  /**
+   * One peer's joins and leaves in a meeting, plus the meeting's explicit ends, within
+   * {@code [from, to]}: what a peer's event history in one session is made of.
+   */
+  public List<ParticipantEvent> forPeerBetween(Connection c, String appId, String meetingId, String peerId,
+      long from, long to) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events"
+        + " WHERE app_id = ? AND meeting_id = ? AND at >= ? AND at <= ? AND (peer_id = ? OR type = ?)")) {
+      ps.setString(1, appId);
+      ps.setString(2, meetingId);
+      ps.setLong(3, from);
+      ps.setLong(4, to);
+      ps.setString(5, peerId);
+      ps.setString(6, EventType.SESSION_ENDED.wire());
+      return mapAll(ps);
+    }
+  }
+
+  private static List<ParticipantEvent> mapAll(PreparedStatement ps) throws SQLException {
+    List<ParticipantEvent> events = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String sessionType = rs.getString("session_type");
+        events.add(new ParticipantEvent(rs.getString("id"), EventType.fromWire(rs.getString("type")),
+            rs.getString("meeting_id"), rs.getLong("at"), rs.getString("peer_id"), rs.getString("session_id"),
+            rs.getString("user_id"), rs.getString("custom_participant_id"), rs.getString("display_name"),
+            rs.getString("preset_name"), sessionType == null ? null : SessionType.fromWire(sessionType),
+            rs.getString("meta"), null, null));
+      }
+    }
+    return events;
   }
 }

@@ -1,6 +1,7 @@
 package dev.rtksessions.storage;
 
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.MeetingStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +37,31 @@ public final class MeetingStore {
         ps.executeUpdate();
       }
       return null;
+    });
+  }
+
+  /** Rewrites a meeting's settings; returns false when it does not exist. */
+  public boolean update(Meeting m) {
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE meetings SET title = ?, title_search = ?, status = ?,"
+          + " keep_alive_secs = ?, record_on_start = ?, live_stream_on_start = ?, persist_chat = ?,"
+          + " summarize_on_end = ?, transcribe_on_end = ?, parent_meeting_id = ?, updated_at = ?"
+          + " WHERE app_id = ? AND id = ?")) {
+        ps.setString(1, m.title());
+        ps.setString(2, m.title().toLowerCase(Locale.ROOT));
+        ps.setString(3, m.status().name());
+        ps.setInt(4, m.keepAliveSecs());
+        ps.setBoolean(5, m.recordOnStart());
+        ps.setBoolean(6, m.liveStreamOnStart());
+        ps.setBoolean(7, m.persistChat());
+        ps.setBoolean(8, m.summarizeOnEnd());
+        ps.setBoolean(9, m.transcribeOnEnd());
+        Jdbc.setNullableString(ps, 10, m.parentMeetingId());
+        ps.setLong(11, m.updatedAt());
+        ps.setString(12, m.appId());
+        ps.setString(13, m.id());
+        return ps.executeUpdate() == 1;
+      }
     });
   }
 
@@ -76,6 +102,52 @@ public final class MeetingStore {
    */
   public Map<String, Meeting> lock(Connection c, String appId, Collection<String> meetingIds) throws SQLException {
     return load(c, appId, meetingIds, " ORDER BY id" + db.dialect().lockRowsSuffix());
+  }
+
+  /** Where the meetings' event histories stand (see {@link MeetingProgress}). */
+  public Map<String, MeetingProgress> progress(Connection c, String appId, Collection<String> meetingIds)
+      throws SQLException {
+    Map<String, MeetingProgress> found = new HashMap<>();
+    if (meetingIds.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, current_session_id, last_event_at, last_event_rank,"
+        + " last_event_id FROM meetings WHERE app_id = ? AND id IN (" + Jdbc.placeholders(meetingIds.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, meetingIds);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int rank = rs.getInt("last_event_rank");
+          Integer lastRank = rs.wasNull() ? null : rank;
+          found.put(rs.getString("id"), new MeetingProgress(rs.getString("id"), rs.getString("current_session_id"),
+              Jdbc.nullableLong(rs, "last_event_at"), lastRank, rs.getString("last_event_id")));
+        }
+      }
+    }
+    return found;
+  }
+
+  public void saveProgress(Connection c, String appId, Collection<MeetingProgress> progress) throws SQLException {
+    if (progress.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE meetings SET current_session_id = ?, last_event_at = ?,"
+        + " last_event_rank = ?, last_event_id = ? WHERE app_id = ? AND id = ?")) {
+      for (MeetingProgress p : progress) {
+        Jdbc.setNullableString(ps, 1, p.currentSessionId());
+        Jdbc.setNullableLong(ps, 2, p.lastAt());
+        if (p.lastRank() == null) {
+          ps.setNull(3, java.sql.Types.INTEGER);
+        } else {
+          ps.setInt(3, p.lastRank());
+        }
+        Jdbc.setNullableString(ps, 4, p.lastId());
+        ps.setString(5, appId);
+        ps.setString(6, p.meetingId());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** The meetings whose parent is one of {@code parentIds}. */

@@ -8,9 +8,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Participant rows (one per peer and session), written by the session engine. */
 public final class ParticipantStore {
+  private final Database db;
+
+  public ParticipantStore(Database db) {
+    this.db = db;
+  }
+
   private static final String COLUMNS = "app_id, session_id, peer_id, meeting_id, user_id, custom_participant_id,"
       + " display_name, preset_name, joined_at, left_at, duration_ms, present_since";
 
@@ -25,13 +32,37 @@ public final class ParticipantStore {
         + " AND session_id IN (" + Jdbc.placeholders(sessionIds.size()) + ")")) {
       ps.setString(1, appId);
       Jdbc.bindAll(ps, 2, sessionIds);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(new Participant(rs.getString("app_id"), rs.getString("session_id"), rs.getString("peer_id"),
-              rs.getString("meeting_id"), rs.getString("user_id"), rs.getString("custom_participant_id"),
-              rs.getString("display_name"), rs.getString("preset_name"), rs.getLong("joined_at"),
-              Jdbc.nullableLong(rs, "left_at"), rs.getLong("duration_ms"), Jdbc.nullableLong(rs, "present_since")));
-        }
+      rows.addAll(mapAll(ps));
+    }
+    return rows;
+  }
+
+  /** The participant rows of sessions, outside any write (reads for the API). */
+  public List<Participant> readForSessions(String appId, Collection<String> sessionIds) {
+    return db.read(c -> forSessions(c, appId, sessionIds));
+  }
+
+  /** The most recent presence of a peer in any session of the app. */
+  public Optional<Participant> latestForPeer(String appId, String peerId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM participants"
+          + " WHERE app_id = ? AND peer_id = ? ORDER BY joined_at DESC, session_id DESC LIMIT 1")) {
+        ps.setString(1, appId);
+        ps.setString(2, peerId);
+        List<Participant> rows = mapAll(ps);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+      }
+    });
+  }
+
+  private static List<Participant> mapAll(PreparedStatement ps) throws SQLException {
+    List<Participant> rows = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(new Participant(rs.getString("app_id"), rs.getString("session_id"), rs.getString("peer_id"),
+            rs.getString("meeting_id"), rs.getString("user_id"), rs.getString("custom_participant_id"),
+            rs.getString("display_name"), rs.getString("preset_name"), rs.getLong("joined_at"),
+            Jdbc.nullableLong(rs, "left_at"), rs.getLong("duration_ms"), Jdbc.nullableLong(rs, "present_since")));
       }
     }
     return rows;

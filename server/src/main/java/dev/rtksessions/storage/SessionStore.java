@@ -119,6 +119,20 @@ public final class SessionStore {
     });
   }
 
+  /** The meeting's session that is LIVE at {@code now}, if any. */
+  public Optional<Session> activeFor(String appId, String meetingId, long now) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions"
+          + " WHERE app_id = ? AND meeting_id = ? AND live_until >= ? ORDER BY created_at DESC, id DESC LIMIT 1")) {
+        ps.setString(1, appId);
+        ps.setString(2, meetingId);
+        ps.setLong(3, now);
+        List<Session> found = mapAll(ps);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+      }
+    });
+  }
+
   /** The direct breakout-room sessions of the given sessions, in start order. */
   public List<Session> childrenOf(String appId, Collection<String> parentIds) {
     if (parentIds.isEmpty()) {
@@ -135,6 +149,19 @@ public final class SessionStore {
   }
 
   // ---- engine writes (inside the engine's transaction) -----------------------------------
+
+  /** Sessions by id, inside a transaction. */
+  public List<Session> byIds(Connection c, String appId, Collection<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE app_id = ?"
+        + " AND id IN (" + Jdbc.placeholders(ids.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, ids);
+      return mapAll(ps);
+    }
+  }
 
   /** The meeting's latest session that started at or before {@code at}. */
   public Optional<Session> latestStartedAtOrBefore(Connection c, String appId, String meetingId, long at)

@@ -15,7 +15,7 @@ public record Stores(
 
   public static Stores on(Database db) {
     AppStore apps = new AppStore(db);
-    return new Stores(db, apps, new MeetingStore(db), new SessionStore(db, apps), new ParticipantStore(),
+    return new Stores(db, apps, new MeetingStore(db), new SessionStore(db, apps), new ParticipantStore(db),
         new EventStore(), new TokenStore(db), new WebhookStore(db), new ArtifactStore(db), new SecretStore(db));
   }
 }

@@ -6,7 +6,9 @@ DECLARE
     trgm_schema text;
 BEGIN
     BEGIN
-        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+            CREATE EXTENSION pg_trgm;
+        END IF;
     EXCEPTION WHEN OTHERS THEN
         RAISE NOTICE 'pg_trgm unavailable (%): search will scan instead of using trigram indexes', SQLERRM;
         RETURN;

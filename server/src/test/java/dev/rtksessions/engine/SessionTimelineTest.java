@@ -87,6 +87,18 @@ class SessionTimelineTest {
   }
 
   @Test
+  void anEndDuringKeepAliveEndsTheSessionAtTheLastLeave() {
+    List<SessionTimeline.Built> built = replay(join("a", T0), leave("a", T0 + MIN), end(T0 + MIN + 30_000),
+        join("b", T0 + MIN + 40_000));
+    assertThat(built).hasSize(2);
+    Session ended = built.get(0).session();
+    assertThat(ended.endedAt()).isEqualTo(T0 + MIN);
+    assertThat(ended.statusAt(T0 + MIN + 1)).isEqualTo(SessionStatus.ENDED);
+    assertThat(ended.updatedAt()).isEqualTo(T0 + MIN + 30_000);
+    assertThat(built.get(1).session().startedAt()).isEqualTo(T0 + MIN + 40_000);
+  }
+
+  @Test
   void atEqualTimesJoinsApplyBeforeLeaves() {
     List<SessionTimeline.Built> built = replay(join("a", T0), leave("a", T0 + MIN), join("b", T0 + MIN));
     assertThat(built.get(0).session().peakCount()).isEqualTo(2);
@@ -110,6 +122,56 @@ class SessionTimelineTest {
     assertThat(s.peakCount()).isEqualTo(1);
     assertThat(s.closedMillis()).isEqualTo(2 * MIN);
     assertThat(s.endedAt()).isEqualTo(T0 + 2 * MIN);
+  }
+
+  /**
+   * Continuing from the stored latest session (the engine's fast path) gives exactly what a
+   * full replay gives, wherever the history is cut.
+   */
+  @Test
+  void resumingFromTheLatestSessionEqualsAFullReplay() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      List<ParticipantEvent> history = new ArrayList<>();
+      long t = T0;
+      java.util.Set<String> present = new java.util.HashSet<>();
+      for (int i = 0; i < 40; i++) {
+        t += random.nextInt(4) == 0 ? 50_000 + random.nextInt(40_000) : random.nextInt(20_000);
+        String peer = "p" + random.nextInt(6);
+        int kind = random.nextInt(10);
+        if (kind == 0) {
+          history.add(end(t));
+          present.clear();
+        } else if (present.contains(peer) && kind < 6) {
+          history.add(leave(peer, t));
+          present.remove(peer);
+        } else {
+          history.add(join(peer, t));
+          present.add(peer);
+        }
+      }
+      history.sort(SessionTimeline.ORDER);
+      List<SessionTimeline.Built> full = SessionTimeline.replay("app", meeting, history);
+
+      int cut = 1 + random.nextInt(history.size() - 1);
+      List<SessionTimeline.Built> first = SessionTimeline.replay("app", meeting, history.subList(0, cut));
+      List<SessionTimeline.Built> combined = new ArrayList<>(first);
+      Session latest = null;
+      List<dev.rtksessions.model.Participant> rows = List.of();
+      if (!first.isEmpty()) {
+        SessionTimeline.Built last = combined.remove(combined.size() - 1);
+        latest = last.session();
+        rows = last.participants();
+        if (!SessionTimeline.canResume(latest)) {
+          combined.add(last);
+        }
+      }
+      combined.addAll(SessionTimeline.resume("app", meeting, latest, rows, history.subList(cut, history.size())));
+      assertThat(combined.stream().map(SessionTimeline.Built::session).toList()).as("round %d, cut %d", round, cut)
+          .isEqualTo(full.stream().map(SessionTimeline.Built::session).toList());
+      assertThat(combined.stream().map(b -> new java.util.HashSet<>(b.participants())).toList())
+          .isEqualTo(full.stream().map(b -> new java.util.HashSet<>(b.participants())).toList());
+    }
   }
 
   @Test

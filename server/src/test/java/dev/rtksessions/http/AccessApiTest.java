@@ -7,30 +7,13 @@ import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.model.Permission;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.PerStoreTest;
 import dev.rtksessions.testing.TestDatabases;
-import dev.rtksessions.testing.TestService;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Authentication, account scoping, permissions and routing errors, once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AccessApiTest {
-  TestService t;
-
-  abstract TestDatabases.Kind kind();
-
-  @BeforeAll
-  void start() {
-    t = TestService.start(kind());
-  }
-
-  @AfterAll
-  void stop() {
-    t.close();
-  }
+abstract class AccessApiTest extends PerStoreTest {
 
   private String sessionsPath() {
     return t.appPath() + "/sessions";
@@ -124,14 +107,14 @@ abstract class AccessApiTest {
 
   static final class OnSqliteTest extends AccessApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.SQLITE;
     }
   }
 
   static final class OnPostgresTest extends AccessApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.POSTGRESQL;
     }
   }

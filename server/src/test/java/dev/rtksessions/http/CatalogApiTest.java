@@ -5,34 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.PerStoreTest;
 import dev.rtksessions.testing.TestDatabases;
-import dev.rtksessions.testing.TestService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Apps and meetings (spec §5, the subset sessions need), once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CatalogApiTest {
+abstract class CatalogApiTest extends PerStoreTest {
   static final Instant BASE = Instant.parse("2025-03-04T10:00:00Z");
-  TestService t;
-
-  abstract TestDatabases.Kind kind();
-
-  @BeforeAll
-  void start() {
-    t = TestService.start(kind());
-  }
-
-  @AfterAll
-  void stop() {
-    t.close();
-  }
 
   @Test
   void appsAreCreatedAndListedPerAccount() {
@@ -147,14 +130,14 @@ abstract class CatalogApiTest {
 
   static final class OnSqliteTest extends CatalogApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.SQLITE;
     }
   }
 
   static final class OnPostgresTest extends CatalogApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.POSTGRESQL;
     }
   }

@@ -5,35 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.PerStoreTest;
 import dev.rtksessions.testing.TestDatabases;
-import dev.rtksessions.testing.TestService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** POST .../events (spec §6.1) through a real socket, once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EventsApiTest {
+abstract class EventsApiTest extends PerStoreTest {
   static final Instant BASE = Instant.parse("2025-03-04T10:00:00Z");
-  TestService t;
-
-  abstract TestDatabases.Kind kind();
 
   @BeforeAll
-  void start() {
-    t = TestService.start(kind());
+  void setClock() {
     t.clock.set(BASE.plusSeconds(3600));
-  }
-
-  @AfterAll
-  void stop() {
-    t.close();
   }
 
   private JsonNode sessions(String app) {
@@ -130,6 +118,18 @@ abstract class EventsApiTest {
   }
 
   @Test
+  void aSessionIdUsedByAnotherSessionIs409() {
+    String app = t.newApp();
+    assertThat(t.postEvents(app, new Events(BASE).join("m1", "a", 0).with("session_id", "taken").json()).status())
+        .isEqualTo(200);
+    ApiClient.Response r = t.postEvents(app, new Events(BASE, "x").join("m2", "b", 10).with("session_id", "taken")
+        .json());
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.body().get("error").get("message").asText()).contains("session_id already used");
+    assertThat(sessions(app).get("paging").get("total_count").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void ndjsonIsAccepted() {
     String app = t.newApp();
     String ndjson = """
@@ -223,14 +223,14 @@ abstract class EventsApiTest {
 
   static final class OnSqliteTest extends EventsApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.SQLITE;
     }
   }
 
   static final class OnPostgresTest extends EventsApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.POSTGRESQL;
     }
   }

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.PerStoreTest;
 import dev.rtksessions.testing.TestDatabases;
-import dev.rtksessions.testing.TestService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,22 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * GET .../sessions (spec §2) through a real socket. Runs once per store: see the
  * subclasses at the bottom.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ListSessionsApiTest {
+abstract class ListSessionsApiTest extends PerStoreTest {
   static final Instant BASE = Instant.parse("2025-03-04T10:00:00Z");
-  TestService t;
-
-  abstract TestDatabases.Kind kind();
-
-  @BeforeAll
-  void start() {
-    t = TestService.start(kind());
-  }
-
-  @AfterAll
-  void stop() {
-    t.close();
-  }
 
   /** n ended sessions in n meetings, one per hour, each with one peer for i+1 minutes. */
   private String appWithEndedSessions(int n) {
@@ -385,7 +368,7 @@ abstract class ListSessionsApiTest {
   /** The suite on the embedded default store. */
   static final class OnSqliteTest extends ListSessionsApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.SQLITE;
     }
   }
@@ -393,7 +376,7 @@ abstract class ListSessionsApiTest {
   /** The suite on PostgreSQL. */
   static final class OnPostgresTest extends ListSessionsApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.POSTGRESQL;
     }
   }

@@ -82,6 +82,12 @@ public final class ApiClient {
         .build());
   }
 
+  /** Any method with a body of the given content type. */
+  public Response send(String method, String path, String token, String body, String contentType) {
+    return send(request(path, token).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   private HttpRequest.Builder request(String pathAndQuery, String token) {
     String url = pathAndQuery.startsWith("http") ? pathAndQuery : baseUrl + pathAndQuery;
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));

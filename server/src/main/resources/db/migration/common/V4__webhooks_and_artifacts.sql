@@ -1,5 +1,5 @@
 -- RealtimeKit webhooks and session artifacts. Portable between SQLite and PostgreSQL; the
--- one column whose type differs (an uploaded file's bytes) is added per database by V3_1.
+-- one column whose type differs (an uploaded file's bytes) is added per database by V4_1.
 
 -- PEM text of the RSA public key (SPKI "PUBLIC KEY") that verifies this app's RealtimeKit
 -- webhooks; NULL: the service-wide key (RTK_WEBHOOK_PUBLIC_KEY) applies.
@@ -20,7 +20,7 @@ CREATE TABLE webhook_deliveries (
 
 -- A session's chat export, transcript and summary: either a link recorded from a webhook
 -- (url and url_expiry exactly as RealtimeKit gave them) or an uploaded file (content, from
--- V3_1), which the service serves itself under signed links. One of each kind per session;
+-- V4_1), which the service serves itself under signed links. One of each kind per session;
 -- the latest recording or upload wins.
 CREATE TABLE artifacts (
     app_id       VARCHAR(36)  NOT NULL,

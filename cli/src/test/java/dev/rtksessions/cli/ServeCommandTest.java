@@ -1,0 +1,119 @@
+package dev.rtksessions.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rtk-sessions serve} as a user runs it: a separate process whose banner must be true —
+ * the printed curl, with the printed token, answers with the demo sessions.
+ */
+class ServeCommandTest {
+  private static final Pattern CURL_TOKEN = Pattern.compile("Bearer ([^\"]+)\"");
+  private static final Pattern CURL_URL = Pattern.compile("\"(http://[^\"]+/sessions\\?per_page=5)\"");
+  @TempDir Path dataDir;
+
+  private Process serve(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0", "--data-dir",
+        dataDir.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().remove("RTK_ADMIN_TOKEN");
+    pb.environment().remove("RTK_DATABASE_URL");
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  /** The banner, up to its last line. */
+  private static String banner(Process p) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder text = new StringBuilder();
+    String line;
+    while ((line = out.readLine()) != null) {
+      text.append(line).append('\n');
+      if (line.contains("health:")) {
+        break;
+      }
+    }
+    return text.toString();
+  }
+
+  private static HttpResponse<String> get(String url, String token) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void stop(Process p) throws Exception {
+    p.destroy(); // SIGTERM: the shutdown hook closes the service
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void demoBannerGivesAWorkingCurl() throws Exception {
+    Process p = serve(Map.of(), "--demo");
+    try {
+      String banner = banner(p);
+      assertThat(banner).startsWith("rtk-sessions is ready").contains("base URL:    http://127.0.0.1:")
+          .contains("/client/v4").contains("generated now and shown only once").contains("demo:        account");
+      Matcher token = CURL_TOKEN.matcher(banner);
+      Matcher url = CURL_URL.matcher(banner);
+      assertThat(token.find()).as(banner).isTrue();
+      assertThat(url.find()).as(banner).isTrue();
+      HttpResponse<String> r = get(url.group(1), token.group(1));
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode body = new ObjectMapper().readTree(r.body());
+      assertThat(body.get("data").get("sessions")).hasSize(5);
+      assertThat(body.get("paging").get("total_count").asInt()).isGreaterThan(1000);
+    } finally {
+      stop(p);
+    }
+
+    // A second start on the same data: nothing is seeded again, no bootstrap token is printed,
+    // and a fresh demo token is issued for the demo account.
+    Process again = serve(Map.of(), "--demo");
+    try {
+      String banner = banner(again);
+      assertThat(banner).contains("seeded earlier").contains("Realtime Admin for the demo account");
+      Matcher token = CURL_TOKEN.matcher(banner);
+      Matcher url = CURL_URL.matcher(banner);
+      assertThat(token.find() && url.find()).isTrue();
+      assertThat(get(url.group(1), token.group(1)).statusCode()).isEqualTo(200);
+    } finally {
+      stop(again);
+    }
+  }
+
+  @Test
+  void adminTokenFromTheEnvironment() throws Exception {
+    Process p = serve(Map.of("RTK_ADMIN_TOKEN", "my-chosen-secret"));
+    try {
+      String banner = banner(p);
+      assertThat(banner).contains("$RTK_ADMIN_TOKEN (from the environment)").doesNotContain("my-chosen-secret");
+      Matcher base = Pattern.compile("base URL:\\s+(\\S+)").matcher(banner);
+      assertThat(base.find()).isTrue();
+      HttpResponse<String> r = get(base.group(1) + "/accounts/any/realtime/kit/apps", "my-chosen-secret");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(get(base.group(1) + "/accounts/any/realtime/kit/apps", "wrong").statusCode()).isEqualTo(401);
+    } finally {
+      stop(p);
+    }
+  }
+}
