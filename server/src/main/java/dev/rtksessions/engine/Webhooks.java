@@ -6,6 +6,7 @@ import dev.rtksessions.model.WebhookAction;
 import dev.rtksessions.model.WebhookDelivery;
 import dev.rtksessions.model.WebhookDelivery.Outcome;
 import dev.rtksessions.storage.Stores;
+import dev.rtksessions.storage.UniqueViolationException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
@@ -63,12 +64,19 @@ public final class Webhooks {
     try {
       outcome = apply(appId, webhook.action());
     } catch (EventsRejectedException e) {
+      outcome = Outcome.REJECTED;
+      detail = e.getMessage();
+    } catch (UniqueViolationException e) {
+      // Left after the engine's retries: the payload's session id is already another session's.
+      outcome = Outcome.REJECTED;
+      detail = "meeting.sessionId is already the id of another session (of another meeting, or an earlier"
+          + " session of this one); nothing was recorded";
+    }
+    if (outcome == Outcome.REJECTED) {
       // RealtimeKit retries only on 5xx: a 4xx would be logged there as failed and forgotten.
       // So the delivery is acknowledged, recorded (a retry stays a duplicate) and logged here.
       log.warn("webhook delivery {} ({}) for app {} contradicts the recorded state and changes nothing: {}",
-          webhook.deliveryId(), webhook.event(), appId, e.getMessage());
-      outcome = Outcome.REJECTED;
-      detail = e.getMessage();
+          webhook.deliveryId(), webhook.event(), appId, detail);
     }
     stores.webhooks().recordDelivery(new WebhookDelivery(appId, webhook.deliveryId(), webhook.event(), outcome,
         detail, clock.millis()));
