@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rtksessions.contract.OpenApiContract;
 import dev.rtksessions.model.Permission;
+import dev.rtksessions.service.ServiceConfig;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.PerStoreTest;
 import dev.rtksessions.testing.RtkWebhooks;
 import dev.rtksessions.testing.TestDatabases;
-import dev.rtksessions.testing.TestService;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -17,11 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A session's chat, transcript and summary (spec §4): uploads through our extension, signed
@@ -29,8 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * the offline summary. Through a real socket, once per store; the answers are also checked
  * against Cloudflare's published schemas.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ArtifactsApiTest {
+abstract class ArtifactsApiTest extends PerStoreTest {
   static final Instant BASE = Instant.parse("2025-03-04T08:00:00Z");
   static final Instant NOW = Instant.parse("2025-03-05T12:00:00Z");
   static final OpenApiContract CONTRACT = OpenApiContract.cloudflareRealtimeKit();
@@ -57,20 +54,12 @@ abstract class ArtifactsApiTest {
       00:01:01.000 --> 00:02:10.000
       <v Alice>Great, thanks. See you tomorrow.
       """;
-  TestService t;
   String app;
   String session;
 
-  abstract TestDatabases.Kind kind();
-
-  @BeforeAll
-  void start() {
-    t = TestService.start(kind(), c -> c.withWebhookPublicKey(KEYS.getPublic()));
-  }
-
-  @AfterAll
-  void stop() {
-    t.close();
+  @Override
+  protected ServiceConfig configure(ServiceConfig config) {
+    return config.withWebhookPublicKey(KEYS.getPublic());
   }
 
   /** Every test gets an app with one ended session (UUID ids, as Cloudflare's schemas declare). */
@@ -336,7 +325,7 @@ abstract class ArtifactsApiTest {
   /** The suite on the embedded default store. */
   static final class OnSqliteTest extends ArtifactsApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.SQLITE;
     }
   }
@@ -344,7 +333,7 @@ abstract class ArtifactsApiTest {
   /** The suite on PostgreSQL. */
   static final class OnPostgresTest extends ArtifactsApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.POSTGRESQL;
     }
   }

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rtksessions.api.Json;
 import dev.rtksessions.engine.WebhookSignature;
+import dev.rtksessions.service.ServiceConfig;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.PerStoreTest;
 import dev.rtksessions.testing.RtkWebhooks;
 import dev.rtksessions.testing.TestDatabases;
 import dev.rtksessions.testing.TestService;
@@ -23,10 +25,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,24 +36,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shaped like RealtimeKit's, signed with a key pair made here, verified with its public key
  * (configured service-wide, or per app through the store).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebhooksApiTest {
+abstract class WebhooksApiTest extends PerStoreTest {
   static final Instant BASE = Instant.parse("2025-03-04T08:00:00Z");
   static final KeyPair GLOBAL = RtkWebhooks.newKeyPair();
-  TestService t;
   RtkWebhooks rtk;
 
-  abstract TestDatabases.Kind kind();
-
-  @BeforeAll
-  void start() {
-    t = TestService.start(kind(), c -> c.withWebhookPublicKey(GLOBAL.getPublic()));
-    rtk = new RtkWebhooks(t.client, GLOBAL.getPrivate());
+  @Override
+  protected ServiceConfig configure(ServiceConfig config) {
+    return config.withWebhookPublicKey(GLOBAL.getPublic());
   }
 
-  @AfterAll
-  void stop() {
-    t.close();
+  @BeforeAll
+  void sender() {
+    rtk = new RtkWebhooks(t.client, GLOBAL.getPrivate());
   }
 
   static String uuid() {
@@ -161,6 +156,9 @@ abstract class WebhooksApiTest {
     // Host ended at 900 s: Alice and Carol were still there, so 900 + 570 + 855 s.
     assertThat(fromWebhooks.at("/0/ended_at").asText()).isEqualTo("2025-03-04T08:15:00.000Z");
     assertThat(fromWebhooks.at("/0/minutes_consumed").decimalValue()).isEqualByComparingTo("38.75");
+    // ALL_PARTICIPANTS_LEFT came 30 s after the last leave, inside the keep-alive: the session
+    // ended at that last leave.
+    assertThat(fromWebhooks.at("/1/ended_at").asText()).isEqualTo("2025-03-04T08:41:40.000Z");
     for (int i = 0; i < 2; i++) {
       ObjectNode w = (ObjectNode) fromWebhooks.get(i).deepCopy();
       ObjectNode e = (ObjectNode) fromEvents.get(i).deepCopy();
@@ -320,6 +318,20 @@ abstract class WebhooksApiTest {
   }
 
   @Test
+  void aSessionIdAlreadyUsedByAnotherMeetingIsAcknowledgedAndChangesNothing() {
+    String app = t.newApp();
+    String sessionId = uuid();
+    applied(app, joined(meeting(uuid(), sessionId, "First"), "p1", "Alice", null, at(0)));
+    t.clock.set(BASE.plus(Duration.ofMinutes(30)));
+    JsonNode before = sessions(app);
+    ApiClient.Response r = deliver(app, joined(meeting(uuid(), sessionId, "Second"), "p2", "Bob", null, at(10)));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().at("/data/status").asText()).isEqualTo("rejected");
+    assertThat(r.body().at("/data/message").asText()).startsWith("meeting.sessionId is already the id of another");
+    assertThat(sessions(app)).isEqualTo(before);
+  }
+
+  @Test
   void otherEventsAreAcknowledgedAndIgnored() {
     String app = t.newApp();
     String m = uuid();
@@ -419,7 +431,7 @@ abstract class WebhooksApiTest {
   /** The suite on the embedded default store. */
   static final class OnSqliteTest extends WebhooksApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.SQLITE;
     }
   }
@@ -427,7 +439,7 @@ abstract class WebhooksApiTest {
   /** The suite on PostgreSQL. */
   static final class OnPostgresTest extends WebhooksApiTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
       return TestDatabases.Kind.POSTGRESQL;
     }
   }
