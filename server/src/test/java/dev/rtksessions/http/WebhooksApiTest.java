@@ -371,7 +371,8 @@ abstract class WebhooksApiTest extends PerStoreTest {
     ObjectNode m = meeting("m-1", "s-1", "t");
     String join = joined(m, "p1", "A", null, at(0));
     return Stream.of(
-        Arguments.of("not json", "the body must be a JSON object (a RealtimeKit webhook payload): it is not valid JSON"),
+        Arguments.of("not json",
+            "the body must be a JSON object (a RealtimeKit webhook payload): it is not valid JSON"),
         Arguments.of("[]", "the body must be a JSON object (a RealtimeKit webhook payload)"),
         Arguments.of("{}", "event is required"),
         Arguments.of("{\"event\":7}", "event must be a string, got number"),
