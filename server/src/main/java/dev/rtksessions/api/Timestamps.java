@@ -39,7 +39,7 @@ public final class Timestamps {
       t = DECODED_PLUS.matcher(t).replaceFirst("+");
       return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw new IllegalArgumentException("not an RFC 3339 timestamp (like 2025-03-04T10:15:30Z or"
+      throw new IllegalArgumentException("an RFC 3339 timestamp (like 2025-03-04T10:15:30Z or"
           + " 2025-03-04T10:15:30+05:30) or a date (2025-03-04)");
     }
   }

@@ -1,6 +1,7 @@
 package dev.rtksessions.storage;
 
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingFilter;
 import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.MeetingStatus;
 import java.sql.Connection;
@@ -169,12 +170,12 @@ public final class MeetingStore {
     }
   }
 
-  /** One page of an app's meetings, newest first, optionally filtered by id or title. */
-  public List<Meeting> list(String appId, String search, int limit, long offset) {
+  /** One page of an app's meetings, newest first. */
+  public List<Meeting> list(MeetingFilter filter, int limit, long offset) {
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM meetings WHERE app_id = ?"
-          + searchClause(search) + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
-        int i = bindSearch(ps, appId, search);
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM meetings" + where(filter)
+          + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+        int i = bind(ps, filter);
         ps.setInt(i++, limit);
         ps.setLong(i, offset);
         List<Meeting> meetings = new ArrayList<>();
@@ -188,11 +189,10 @@ public final class MeetingStore {
     });
   }
 
-  public long count(String appId, String search) {
+  public long count(MeetingFilter filter) {
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COUNT(*) FROM meetings WHERE app_id = ?" + searchClause(search))) {
-        bindSearch(ps, appId, search);
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM meetings" + where(filter))) {
+        bind(ps, filter);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return rs.getLong(1);
@@ -201,19 +201,33 @@ public final class MeetingStore {
     });
   }
 
-  private static String searchClause(String search) {
-    return search == null ? "" : " AND (title_search LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')";
+  private static String where(MeetingFilter f) {
+    return " WHERE app_id = ?"
+        + (f.search() == null ? "" : " AND (title_search LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')")
+        + (f.status() == null ? "" : " AND status = ?")
+        + (f.createdFrom() == null ? "" : " AND created_at >= ?")
+        + (f.createdTo() == null ? "" : " AND created_at <= ?");
   }
 
-  private static int bindSearch(PreparedStatement ps, String appId, String search) throws SQLException {
-    ps.setString(1, appId);
-    if (search == null) {
-      return 2;
+  /** Binds the values of {@link #where}; returns the next free index. */
+  private static int bind(PreparedStatement ps, MeetingFilter f) throws SQLException {
+    int i = 1;
+    ps.setString(i++, f.appId());
+    if (f.search() != null) {
+      String pattern = Jdbc.likeContains(f.search().toLowerCase(Locale.ROOT));
+      ps.setString(i++, pattern);
+      ps.setString(i++, pattern);
     }
-    String pattern = Jdbc.likeContains(search.toLowerCase(Locale.ROOT));
-    ps.setString(2, pattern);
-    ps.setString(3, pattern);
-    return 4;
+    if (f.status() != null) {
+      ps.setString(i++, f.status().name());
+    }
+    if (f.createdFrom() != null) {
+      ps.setLong(i++, f.createdFrom());
+    }
+    if (f.createdTo() != null) {
+      ps.setLong(i++, f.createdTo());
+    }
+    return i;
   }
 
   private Map<String, Meeting> load(Connection c, String appId, Collection<String> ids, String suffix)

@@ -148,7 +148,7 @@ abstract class EventsApiTest extends PerStoreTest {
       "{\"id\":\"e\",\"type\":\"joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"2025-03-04T10:00:00Z\"}|type must be one of participant.joined, participant.left, session.ended, got \"joined\"",
       "{\"id\":\"e\",\"type\":\"participant.joined\",\"peer_id\":\"a\",\"at\":\"2025-03-04T10:00:00Z\"}|meeting_id is required",
       "{\"id\":\"e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"at\":\"2025-03-04T10:00:00Z\"}|peer_id is required for participant.joined",
-      "{\"id\":\"e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"10:00\"}|at must be not an RFC 3339 timestamp",
+      "{\"id\":\"e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"10:00\"}|at must be an RFC 3339 timestamp",
       "{\"id\":\"e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\"}|at is required",
       "{\"id\":\"e e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"2025-03-04T10:00:00Z\"}|id must be 1-64 characters of A-Z a-z 0-9 . _ : -",
       "{\"id\":7,\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"2025-03-04T10:00:00Z\"}|id must be a string, got number",
