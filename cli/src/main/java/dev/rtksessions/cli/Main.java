@@ -12,14 +12,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Self-hosted session service that speaks Cloudflare RealtimeKit's Sessions API.",
-    subcommands = {ServeCommand.class, TokenCommand.class, SessionsCommand.class, AppsCommand.class,
-        MeetingsCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, TokenCommand.class, WebhookKeyCommand.class, SessionsCommand.class,
+        AppsCommand.class, MeetingsCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
         "  1  unexpected failure (a bug: please report it)",
         "  2  bad usage: unknown or invalid option, missing token or account",
-        "  3  not found (404, or no such token)",
+        "  3  not found (404, or no such token, app or key)",
         "  4  not allowed: authentication (401) or permission (403)",
         "  5  request refused (400, 409, 413, 415, 422)",
         "  6  service unavailable: unreachable, timed out, rate limited (429) or a server error (5xx)"})
