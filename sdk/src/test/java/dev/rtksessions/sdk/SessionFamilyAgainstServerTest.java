@@ -20,6 +20,21 @@ import dev.rtksessions.sdk.param.SessionGetSessionParticipantsParams;
 import dev.rtksessions.sdk.param.SessionGetSessionParticipantsParams.SortBy;
 import dev.rtksessions.sdk.param.SessionGetSessionParticipantsParams.View;
 import dev.rtksessions.sdk.param.SortOrder;
+import dev.rtksessions.sdk.exception.NotFoundException;
+import dev.rtksessions.sdk.model.SessionGenerateSummaryOfTranscriptsResponse;
+import dev.rtksessions.sdk.model.SessionGetSessionSummaryResponse;
+import dev.rtksessions.sdk.model.SessionGetSessionTranscriptsResponse;
+import dev.rtksessions.sdk.param.SessionGenerateSummaryOfTranscriptsParams;
+import dev.rtksessions.sdk.param.SessionGetSessionChatParams;
+import dev.rtksessions.sdk.param.SessionGetSessionSummaryParams;
+import dev.rtksessions.sdk.param.SessionGetSessionTranscriptsParams;
+import dev.rtksessions.testing.ApiClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import dev.rtksessions.testing.Events;
 import dev.rtksessions.testing.PerStoreTest;
 import dev.rtksessions.testing.TestDatabases;
@@ -76,6 +91,39 @@ abstract class SessionFamilyAgainstServerTest extends PerStoreTest {
 
   static List<String> ids(List<SessionParticipant> rows) {
     return rows.stream().map(SessionParticipant::id).collect(Collectors.toList());
+  }
+
+  @Test
+  void chatTranscriptAndSummaryThroughSignedLinks() throws Exception {
+    SessionGetSessionChatParams chat = SessionGetSessionChatParams.builder().accountId(t.accountId).appId(app)
+        .build();
+    NotFoundException none = catchThrowableOfType(NotFoundException.class,
+        () -> sessions.getSessionChat("s-room", chat));
+    assertThat(none.statusCode()).isEqualTo(404);
+
+    String transcript = "Alice: We agreed to ship the quarterly release on Friday after the final review.\n"
+        + "Dave: Sounds good.\n";
+    ApiClient.Response upload = t.client.put(t.appPath(app) + "/sessions/s-room/artifacts/transcript", t.adminToken,
+        transcript.getBytes(StandardCharsets.UTF_8), "text/plain");
+    assertThat(upload.status()).isBetween(200, 201);
+
+    SessionGetSessionTranscriptsResponse tr = sessions.getSessionTranscripts("s-room",
+        SessionGetSessionTranscriptsParams.builder().accountId(t.accountId).appId(app).build());
+    assertThat(tr.sessionId()).isEqualTo("s-room");
+    assertThat(tr.transcriptDownloadUrlExpiry()).isEqualTo(BASE.plusSeconds(720).plus(Duration.ofHours(24)));
+    HttpResponse<String> file = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(tr.transcriptDownloadUrl())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(file.body()).isEqualTo(transcript);
+
+    SessionGenerateSummaryOfTranscriptsResponse generated = sessions.generateSummaryOfTranscripts("s-room",
+        SessionGenerateSummaryOfTranscriptsParams.builder().accountId(t.accountId).appId(app).build());
+    assertThat(generated.sessionId()).isEqualTo("s-room");
+    assertThat(generated.status()).isEqualTo("COMPLETED");
+    SessionGetSessionSummaryResponse summary = sessions.getSessionSummary("s-room",
+        SessionGetSessionSummaryParams.builder().accountId(t.accountId).appId(app).build());
+    HttpResponse<String> text = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(summary.summaryDownloadUrl())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(text.body()).contains("Alice").contains("quarterly release");
   }
 
   @Test
