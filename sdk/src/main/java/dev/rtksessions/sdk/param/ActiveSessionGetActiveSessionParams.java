@@ -1,19 +1,14 @@
 package dev.rtksessions.sdk.param;
 
-
 /**
  * Parameters of {@code activeSession().getActiveSession(meetingId, params)}: {@code GET
  * .../meetings/{meeting_id}/active-session}.
  *
  * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class ActiveSessionGetActiveSessionParams {
-  private final String accountId;
-  private final String appId;
-
+public final class ActiveSessionGetActiveSessionParams extends AppScopedParams {
   private ActiveSessionGetActiveSessionParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.appId = Require.present(b.appId, "appId");
+    super(b);
   }
 
   /** @return a builder with nothing set */
@@ -23,44 +18,15 @@ public final class ActiveSessionGetActiveSessionParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.accountId = accountId;
-    b.appId = appId;
-    return b;
+    return new Builder().accountId(accountId()).appId(appId());
   }
 
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
-  }
-
-  /** @return the app id (path) */
-  public String appId() {
-    return appId;
-  }
-
-  /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private String appId;
-
+  /** Collects the account and the app. */
+  public static final class Builder extends AppScopedParams.Builder<Builder> {
     private Builder() {}
 
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * @param appId the app id (path) (required)
-     * @return this builder
-     */
-    public Builder appId(String appId) {
-      this.appId = appId;
+    @Override
+    Builder self() {
       return this;
     }
 
