@@ -2,6 +2,7 @@ package dev.rtksessions.cli;
 
 import dev.rtksessions.demo.DemoSeeder;
 import dev.rtksessions.engine.Tokens;
+import dev.rtksessions.engine.WebhookSignature;
 import dev.rtksessions.model.Permission;
 import dev.rtksessions.service.RtkService;
 import dev.rtksessions.service.ServiceConfig;
@@ -29,6 +30,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (env RTK_HOST, default ${DEFAULT-VALUE}).")
   String host;
 
+  @Option(names = "--webhook-public-key", defaultValue = "${env:RTK_WEBHOOK_PUBLIC_KEY}",
+      description = "RSA public key (PEM text or a file) that verifies RealtimeKit webhooks of apps without their"
+          + " own key (env RTK_WEBHOOK_PUBLIC_KEY).")
+  String webhookPublicKey;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
 
@@ -37,7 +43,16 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, got " + port);
     }
-    RtkService service = RtkService.start(ServiceConfig.of(host, port, storage.jdbcUrl()));
+    ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl());
+    if (webhookPublicKey != null && !webhookPublicKey.isBlank()) {
+      try {
+        config = config.withWebhookPublicKey(WebhookSignature.readPublicKey(webhookPublicKey));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--webhook-public-key (RTK_WEBHOOK_PUBLIC_KEY): " + e.getMessage());
+      }
+    }
+    RtkService service = RtkService.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();

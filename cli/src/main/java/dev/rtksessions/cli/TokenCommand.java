@@ -101,7 +101,7 @@ final class TokenCommand {
       try (Database db = storage.open()) {
         if (!tokens(db).revoke(id)) {
           spec.commandLine().getErr().println("no active token with id " + id);
-          return 3;
+          return Main.NOT_FOUND;
         }
         spec.commandLine().getOut().println("revoked " + id);
       }

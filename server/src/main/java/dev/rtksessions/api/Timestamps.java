@@ -15,6 +15,9 @@ public final class Timestamps {
   private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   // A '+' that was not percent-encoded in a query string arrives as a space.
   private static final Pattern DECODED_PLUS = Pattern.compile(" (?=\\d{2}:?\\d{2}$)");
+  // RealtimeKit's webhook payloads mix ISO times with ones like 2023-01-25 04:51:35.903816Z.
+  private static final Pattern SPACE_SEPARATED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:)");
+  private static final Pattern HAS_OFFSET = Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
 
   private Timestamps() {}
 
@@ -36,8 +39,27 @@ public final class Timestamps {
       t = DECODED_PLUS.matcher(t).replaceFirst("+");
       return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw new IllegalArgumentException("not an RFC 3339 timestamp (like 2025-03-04T10:15:30Z or"
+      throw new IllegalArgumentException("an RFC 3339 timestamp (like 2025-03-04T10:15:30Z or"
           + " 2025-03-04T10:15:30+05:30) or a date (2025-03-04)");
+    }
+  }
+
+  /**
+   * Parses a time from a RealtimeKit webhook payload, which is laxer than the API's input:
+   * a space instead of the {@code T} ({@code 2023-01-25 04:51:35.903816Z}), any number of
+   * fractional digits (below the millisecond they are dropped), and no offset meaning UTC.
+   *
+   * @throws IllegalArgumentException when it is none of these
+   */
+  public static long parseWebhookTime(String text) {
+    String t = SPACE_SEPARATED.matcher(text.trim()).replaceFirst("$1T$2");
+    if (!HAS_OFFSET.matcher(t).matches()) {
+      t = t + "Z";
+    }
+    try {
+      return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException("a timestamp like 2025-03-04T10:15:30.123Z or 2025-03-04 10:15:30.123456Z");
     }
   }
 }

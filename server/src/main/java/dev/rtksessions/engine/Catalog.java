@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rtksessions.model.App;
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingFilter;
 import dev.rtksessions.storage.Stores;
 import java.time.Clock;
 import java.util.List;
@@ -71,12 +72,12 @@ public final class Catalog {
     return stores.meetings().find(appId, meetingId);
   }
 
-  public List<Meeting> listMeetings(String appId, String search, int limit, long offset) {
-    return stores.meetings().list(appId, search, limit, offset);
+  public List<Meeting> listMeetings(MeetingFilter filter, int limit, long offset) {
+    return stores.meetings().list(filter, limit, offset);
   }
 
-  public long countMeetings(String appId, String search) {
-    return stores.meetings().count(appId, search);
+  public long countMeetings(MeetingFilter filter) {
+    return stores.meetings().count(filter);
   }
 
   public long now() {

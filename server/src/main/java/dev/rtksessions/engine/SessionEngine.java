@@ -2,6 +2,7 @@ package dev.rtksessions.engine;
 
 import dev.rtksessions.model.EventType;
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.MeetingStatus;
 import dev.rtksessions.model.Participant;
 import dev.rtksessions.model.ParticipantEvent;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -179,21 +180,99 @@ public final class SessionEngine {
   }
 
   /**
-   * Rebuilds the sessions of every touched meeting from the earliest point the new events
-   * can affect, parents before their breakout rooms. Returns the change in the number of
-   * top-level sessions.
+   * Brings the sessions of every touched meeting up to date, parents before their breakout
+   * rooms. Meetings whose new events all come after what was applied before (in-order
+   * delivery) continue from their stored latest session, all in a few statements; the others
+   * are rebuilt from the earliest point the new events can affect. Returns the change in the
+   * number of top-level sessions.
    */
   private long rebuild(Connection c, String appId, Collection<ParticipantEvent> events, Map<String, Meeting> meetings)
       throws SQLException {
-    Map<String, Long> earliest = new HashMap<>();
+    Map<String, List<ParticipantEvent>> byMeeting = new HashMap<>();
     for (ParticipantEvent e : events) {
-      earliest.merge(e.meetingId(), e.at(), Math::min);
+      byMeeting.computeIfAbsent(e.meetingId(), k -> new ArrayList<>()).add(e);
     }
-    List<String> order = new ArrayList<>(earliest.keySet());
-    order.sort(Comparator.comparingInt((String id) -> depth(id, meetings)).thenComparing(id -> id));
+    byMeeting.values().forEach(list -> list.sort(SessionTimeline.ORDER));
+    Map<String, MeetingProgress> progress = stores.meetings().progress(c, appId, byMeeting.keySet());
+    byMeeting.keySet().forEach(id -> progress.putIfAbsent(id, MeetingProgress.none(id)));
+
+    TreeMap<Integer, List<String>> levels = new TreeMap<>();
+    for (String id : new TreeSet<>(byMeeting.keySet())) {
+      levels.computeIfAbsent(depth(id, meetings), k -> new ArrayList<>()).add(id);
+    }
     long delta = 0;
-    for (String meetingId : order) {
-      delta += rebuildMeeting(c, appId, meetings.get(meetingId), earliest.get(meetingId), meetings);
+    List<MeetingProgress> advanced = new ArrayList<>();
+    for (List<String> level : levels.values()) {
+      List<String> inOrder = new ArrayList<>();
+      for (String id : level) {
+        List<ParticipantEvent> mine = byMeeting.get(id);
+        if (progress.get(id).isBefore(mine.get(0))) {
+          inOrder.add(id);
+        } else {
+          delta += rebuildMeeting(c, appId, meetings.get(id), mine.get(0).at(), meetings);
+          String latest = stores.sessions().latestStartedAtOrBefore(c, appId, id, Long.MAX_VALUE)
+              .map(Session::id).orElse(null);
+          advanced.add(progress.get(id).advancedTo(mine.get(mine.size() - 1), latest));
+        }
+      }
+      delta += continueInOrder(c, appId, inOrder, byMeeting, meetings, progress, advanced);
+    }
+    stores.meetings().saveProgress(c, appId, advanced);
+    return delta;
+  }
+
+  /** The fast path: applies each meeting's new events on top of its stored latest session. */
+  private long continueInOrder(Connection c, String appId, List<String> meetingIds,
+      Map<String, List<ParticipantEvent>> byMeeting, Map<String, Meeting> meetings,
+      Map<String, MeetingProgress> progress, List<MeetingProgress> advanced) throws SQLException {
+    if (meetingIds.isEmpty()) {
+      return 0;
+    }
+    List<String> latestIds = meetingIds.stream().map(id -> progress.get(id).currentSessionId())
+        .filter(Objects::nonNull).toList();
+    Map<String, Session> latest = new HashMap<>();
+    for (Session s : stores.sessions().byIds(c, appId, latestIds)) {
+      latest.put(s.meetingId(), s);
+    }
+    Map<String, List<Participant>> rows = new HashMap<>();
+    for (Participant p : stores.participants().forSessions(c, appId, latestIds)) {
+      rows.computeIfAbsent(p.sessionId(), k -> new ArrayList<>()).add(p);
+    }
+
+    long delta = 0;
+    List<Session> oldSessions = new ArrayList<>();
+    List<Participant> oldRows = new ArrayList<>();
+    List<Session> newSessions = new ArrayList<>();
+    List<Participant> newRows = new ArrayList<>();
+    Map<String, Long> changedFrom = new HashMap<>();
+    for (String id : meetingIds) {
+      Meeting meeting = meetings.get(id);
+      List<ParticipantEvent> mine = byMeeting.get(id);
+      Session current = latest.get(id);
+      List<Participant> currentRows = current == null ? List.of() : rows.getOrDefault(current.id(), List.of());
+      boolean resumed = SessionTimeline.canResume(current);
+      List<SessionTimeline.Built> built = SessionTimeline.resume(appId, meeting, current, currentRows, mine);
+      if (resumed) {
+        oldSessions.add(current);
+        oldRows.addAll(currentRows);
+        delta -= current.parentSessionId() == null ? 1 : 0;
+      }
+      for (SessionTimeline.Built b : built) {
+        boolean same = resumed && b.session().id().equals(current.id());
+        // A continued session keeps its link: its start, which decides the parent, did not move.
+        String parent = same ? current.parentSessionId() : parentAt(c, appId, meeting, b.session().startedAt());
+        Session s = withParent(b.session(), parent);
+        newSessions.add(s);
+        newRows.addAll(b.participants());
+        delta += parent == null ? 1 : 0;
+      }
+      Session newest = built.isEmpty() ? current : built.get(built.size() - 1).session();
+      advanced.add(progress.get(id).advancedTo(mine.get(mine.size() - 1), newest == null ? null : newest.id()));
+      changedFrom.put(id, resumed ? current.startedAt() : mine.get(0).at());
+    }
+    writeChanges(c, appId, oldSessions, oldRows, newSessions, newRows);
+    for (String id : meetingIds) {
+      delta += relinkBreakouts(c, appId, meetings.get(id), changedFrom.get(id), meetings);
     }
     return delta;
   }
@@ -219,53 +298,53 @@ public final class SessionEngine {
         delta++;
       }
     }
-    writeChanges(c, appId, old, sessions, participants);
+    List<String> oldIds = old.stream().map(Session::id).toList();
+    writeChanges(c, appId, old, stores.participants().forSessions(c, appId, oldIds), sessions, participants);
     return delta + relinkBreakouts(c, appId, meeting, anchor, meetings);
   }
 
   /**
-   * Replaces the rebuilt range with the new sessions, touching only rows that changed: in
-   * order delivery usually changes one session and a few of its participant rows.
+   * Replaces {@code oldSessions} (with their participant rows {@code oldRows}) by the new
+   * sessions and rows, touching only rows that changed: in-order delivery usually changes one
+   * session and a few of its participant rows.
    */
-  private void writeChanges(Connection c, String appId, List<Session> oldSessions, List<Session> newSessions,
-      List<Participant> newParticipants) throws SQLException {
+  private void writeChanges(Connection c, String appId, List<Session> oldSessions, List<Participant> oldRows,
+      List<Session> newSessions, List<Participant> newRows) throws SQLException {
     Map<String, Session> old = new HashMap<>();
     oldSessions.forEach(s -> old.put(s.id(), s));
     List<Session> inserts = new ArrayList<>();
     List<Session> updates = new ArrayList<>();
-    List<String> kept = new ArrayList<>();
     for (Session s : newSessions) {
       Session before = old.remove(s.id());
       if (before == null) {
         inserts.add(s);
-      } else {
-        kept.add(s.id());
-        if (!before.equals(s)) {
-          updates.add(s);
-        }
+      } else if (!before.equals(s)) {
+        updates.add(s);
       }
     }
-    List<String> gone = new ArrayList<>(old.keySet());
+    Set<String> gone = old.keySet();
     stores.participants().deleteForSessions(c, appId, gone);
     stores.sessions().delete(c, appId, gone);
     stores.sessions().update(c, updates);
     stores.sessions().insert(c, inserts);
 
-    Map<String, Participant> oldRows = new HashMap<>();
-    for (Participant p : stores.participants().forSessions(c, appId, kept)) {
-      oldRows.put(p.sessionId() + '\u0000' + p.peerId(), p);
+    Map<String, Participant> previous = new HashMap<>();
+    for (Participant p : oldRows) {
+      if (!gone.contains(p.sessionId())) {
+        previous.put(p.sessionId() + '\u0000' + p.peerId(), p);
+      }
     }
     List<Participant> rowInserts = new ArrayList<>();
     List<Participant> rowUpdates = new ArrayList<>();
-    for (Participant p : newParticipants) {
-      Participant before = oldRows.remove(p.sessionId() + '\u0000' + p.peerId());
+    for (Participant p : newRows) {
+      Participant before = previous.remove(p.sessionId() + '\u0000' + p.peerId());
       if (before == null) {
         rowInserts.add(p);
       } else if (!before.equals(p)) {
         rowUpdates.add(p);
       }
     }
-    stores.participants().delete(c, oldRows.values());
+    stores.participants().delete(c, previous.values());
     stores.participants().update(c, rowUpdates);
     stores.participants().insert(c, rowInserts);
   }
@@ -275,6 +354,9 @@ public final class SessionEngine {
       throws SQLException {
     List<String> children = meetings.values().stream()
         .filter(m -> parent.id().equals(m.parentMeetingId())).map(Meeting::id).toList();
+    if (children.isEmpty()) {
+      return 0;
+    }
     long delta = 0;
     for (Session child : stores.sessions().startedFrom(c, appId, children, from)) {
       String newParent = parentAt(c, appId, meetings.get(child.meetingId()), child.startedAt());

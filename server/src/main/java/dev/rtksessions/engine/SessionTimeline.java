@@ -1,6 +1,7 @@
 package dev.rtksessions.engine;
 
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.Participant;
 import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.Session;
@@ -20,9 +21,7 @@ import java.util.UUID;
  */
 public final class SessionTimeline {
   /** Event time, then joins before leaves before ends, then event id: a total order. */
-  public static final Comparator<ParticipantEvent> ORDER = Comparator.comparingLong(ParticipantEvent::at)
-      .thenComparing(ParticipantEvent::type)
-      .thenComparing(ParticipantEvent::id);
+  public static final Comparator<ParticipantEvent> ORDER = MeetingProgress.EVENT_ORDER;
 
   /** A session rebuilt from events, with its participant rows. */
   public record Built(Session session, List<Participant> participants) {}
@@ -34,8 +33,31 @@ public final class SessionTimeline {
    * Sessions come back without a parent; the engine links breakout rooms afterwards.
    */
   public static List<Built> replay(String appId, Meeting meeting, List<ParticipantEvent> events) {
+    return run(appId, meeting, null, events);
+  }
+
+  /**
+   * Applies {@code events} (sorted, all after every event already applied to the meeting) on
+   * top of the meeting's latest session as stored, with its participant rows. Gives what a
+   * full replay would: the stored rows hold the whole state of an open session. The latest
+   * session comes back first (changed or not) when it could still take events.
+   */
+  public static List<Built> resume(String appId, Meeting meeting, Session latest, List<Participant> rows,
+      List<ParticipantEvent> events) {
+    return run(appId, meeting, canResume(latest) ? new Occupancy(latest, rows) : null, events);
+  }
+
+  /**
+   * True when later events may still belong to {@code latest}: it exists and was not ended
+   * explicitly (an explicit end is the one state where {@code live_until == ended_at}; the
+   * keep-alive window makes them differ otherwise).
+   */
+  public static boolean canResume(Session latest) {
+    return latest != null && !(latest.endedAt() != null && latest.liveUntil() == latest.endedAt());
+  }
+
+  private static List<Built> run(String appId, Meeting meeting, Occupancy open, List<ParticipantEvent> events) {
     List<Built> built = new ArrayList<>();
-    Occupancy open = null;
     long keepAlive = meeting.keepAliveMillis();
     for (ParticipantEvent e : events) {
       if (open != null && open.liveCount == 0 && e.at() > open.lastLeaveAt + keepAlive) {
@@ -91,6 +113,27 @@ public final class SessionTimeline {
     long updatedAt;
     long lastLeaveAt;
     Long endedExplicitlyAt;
+
+    /** Picks up a stored session that is still open, with its participant rows. */
+    Occupancy(Session s, List<Participant> rows) {
+      this.appId = s.appId();
+      this.meetingId = s.meetingId();
+      this.id = s.id();
+      this.type = s.type();
+      this.meta = s.meta();
+      this.startedAt = s.startedAt();
+      this.liveCount = s.liveCount();
+      this.peak = s.peakCount();
+      this.closedMillis = s.closedMillis();
+      this.liveJoinSum = s.liveJoinSum();
+      this.updatedAt = s.updatedAt();
+      this.lastLeaveAt = s.endedAt() == null ? 0 : s.endedAt();
+      List<Participant> inJoinOrder = new ArrayList<>(rows);
+      inJoinOrder.sort(Comparator.comparingLong(Participant::joinedAt).thenComparing(Participant::peerId));
+      for (Participant p : inJoinOrder) {
+        peers.put(p.peerId(), new Peer(p));
+      }
+    }
 
     Occupancy(String appId, String meetingId, ParticipantEvent first) {
       this.appId = appId;
@@ -188,6 +231,17 @@ public final class SessionTimeline {
     Long presentSince;
     Long leftAt;
     long closedMillis;
+
+    Peer(Participant row) {
+      this.userId = row.userId();
+      this.customParticipantId = row.customParticipantId();
+      this.displayName = row.displayName();
+      this.presetName = row.presetName();
+      this.joinedAt = row.joinedAt();
+      this.presentSince = row.presentSince();
+      this.leftAt = row.leftAt();
+      this.closedMillis = row.closedMillis();
+    }
 
     Peer(ParticipantEvent join) {
       this.userId = join.userId();

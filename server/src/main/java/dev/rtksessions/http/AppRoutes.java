@@ -22,7 +22,7 @@ final class AppRoutes {
 
   Reply list(Request request) {
     Params q = request.query();
-    int page = q.integer("page_no", 1, Integer.MAX_VALUE, 1);
+    int page = Math.max(1, q.integer("page_no", 0, Integer.MAX_VALUE, 1));
     int perPage = q.integer("per_page", 1, MAX_PER_PAGE, 20);
     String search = q.string("search", 125);
     boolean ascending = "ASC".equals(q.oneOf("sort_order", List.of("ASC", "DESC")));

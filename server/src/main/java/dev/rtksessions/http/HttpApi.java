@@ -4,11 +4,13 @@ import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
 import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.Json;
+import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.Tokens;
+import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.model.ApiToken;
 import dev.rtksessions.model.App;
 import dev.rtksessions.storage.Database;
@@ -44,9 +46,11 @@ public final class HttpApi {
   private final EventRoutes events;
   private final AppRoutes apps;
   private final MeetingRoutes meetings;
+  private final WebhookRoutes webhooks;
+  private final ArtifactRoutes artifacts;
 
   public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, ParticipantReader participants,
-      Tokens tokens, Database database, Duration authCacheTtl) {
+      Tokens tokens, Database database, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts) {
     this.catalog = catalog;
     this.authenticator = new Authenticator(tokens, authCacheTtl);
     this.database = database;
@@ -54,10 +58,15 @@ public final class HttpApi {
     this.events = new EventRoutes(engine);
     this.apps = new AppRoutes(catalog);
     this.meetings = new MeetingRoutes(catalog, reader);
+    this.webhooks = new WebhookRoutes(webhooks);
+    this.artifacts = new ArtifactRoutes(artifacts);
   }
 
-  /** Which routes need an app in the path, and which change data. */
-  private enum Access { ACCOUNT_READ, ACCOUNT_WRITE, APP_READ, APP_WRITE }
+  /**
+   * Which routes need an app in the path, and which change data. APP_SIGNED routes take no
+   * token: the route itself checks a signature (webhooks, signed download links).
+   */
+  private enum Access { ACCOUNT_READ, ACCOUNT_WRITE, APP_READ, APP_WRITE, APP_SIGNED }
 
   public HttpHandler handler() {
     RoutingHandler routes = new RoutingHandler(false)
@@ -77,6 +86,13 @@ public final class HttpApi {
         .add(Methods.PATCH, APP + "/meetings/{meeting_id}", secured(Access.APP_WRITE, meetings::patch))
         .put(APP + "/meetings/{meeting_id}", secured(Access.APP_WRITE, meetings::replace))
         .get(APP + "/meetings/{meeting_id}/active-session", secured(Access.APP_READ, meetings::activeSession))
+        .post(APP + "/webhooks/realtimekit", secured(Access.APP_SIGNED, webhooks::receive))
+        .get(APP + "/sessions/{session_id}/chat", secured(Access.APP_READ, artifacts::chat))
+        .get(APP + "/sessions/{session_id}/transcript", secured(Access.APP_READ, artifacts::transcript))
+        .get(APP + "/sessions/{session_id}/summary", secured(Access.APP_READ, artifacts::summary))
+        .post(APP + "/sessions/{session_id}/summary", secured(Access.APP_WRITE, artifacts::summarize))
+        .put(APP + "/sessions/{session_id}/artifacts/{kind}", secured(Access.APP_WRITE, artifacts::upload))
+        .get(APP + "/sessions/{session_id}/artifacts/{kind}", secured(Access.APP_SIGNED, artifacts::download))
         .setFallbackHandler(ex -> send(ex, 404, Envelope.Error.of(ApiException.notFound(
             "no route for " + ex.getRequestMethod() + " " + ex.getRequestPath()))))
         .setInvalidMethodHandler(ex -> send(ex, 405, Envelope.Error.of(new ApiException(405,
@@ -115,6 +131,10 @@ public final class HttpApi {
   }
 
   private void check(Request request, Access access) {
+    if (access == Access.APP_SIGNED) {
+      request.resolveApp(app(Ids.accountId(request.path("account_id")), request));
+      return;
+    }
     ApiToken token = authenticator.authenticate(request.header("Authorization"));
     request.authenticate(token);
     String account = Ids.accountId(request.path("account_id"));
@@ -126,14 +146,21 @@ public final class HttpApi {
           + " " + request.method() + " needs Realtime Admin");
     }
     if (access == Access.APP_READ || access == Access.APP_WRITE) {
-      String appId = Ids.appId(request.path("app_id"));
-      App app = catalog.findApp(account, appId)
-          .orElseThrow(() -> ApiException.notFound("app " + appId + " not found in account " + account));
-      request.resolveApp(app);
+      request.resolveApp(app(account, request));
     }
   }
 
+  private App app(String account, Request request) {
+    String appId = Ids.appId(request.path("app_id"));
+    return catalog.findApp(account, appId)
+        .orElseThrow(() -> ApiException.notFound("app " + appId + " not found in account " + account));
+  }
+
   private static void send(HttpServerExchange ex, int status, Object body) {
+    if (body instanceof Reply.File file) {
+      write(ex, status, file.contentType(), file.content());
+      return;
+    }
     byte[] bytes;
     try {
       bytes = Json.MAPPER.writeValueAsBytes(body);
@@ -142,8 +169,12 @@ public final class HttpApi {
       status = 500;
       bytes = "{\"success\":false,\"error\":{\"code\":500,\"message\":\"internal error\"}}".getBytes();
     }
+    write(ex, status, "application/json", bytes);
+  }
+
+  private static void write(HttpServerExchange ex, int status, String contentType, byte[] bytes) {
     ex.setStatusCode(status);
-    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
     ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
     try {
       ex.getOutputStream().write(bytes);

@@ -10,6 +10,7 @@ import dev.rtksessions.api.Params;
 import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingFilter;
 import dev.rtksessions.model.MeetingStatus;
 import dev.rtksessions.storage.UniqueViolationException;
 import java.util.HashSet;
@@ -35,12 +36,18 @@ final class MeetingRoutes {
     int page = Math.max(1, q.integer("page_no", 0, Integer.MAX_VALUE, 1));
     int perPage = q.integer("per_page", 1, MAX_PER_PAGE, 20);
     String search = q.string("search", 255);
-    String appId = request.app().id();
+    String status = q.oneOf("status", List.of("ACTIVE", "INACTIVE"));
+    Long from = q.timestamp("start_time");
+    Long to = q.timestamp("end_time");
+    if (from != null && to != null && from > to) {
+      throw ApiException.badRequest("start_time must not be after end_time");
+    }
+    MeetingFilter filter = new MeetingFilter(request.app().id(), search,
+        status == null ? null : MeetingStatus.valueOf(status), from, to);
     long offset = (long) (page - 1) * perPage;
-    List<MeetingJson> meetings = catalog.listMeetings(appId, search, perPage, offset).stream()
+    List<MeetingJson> meetings = catalog.listMeetings(filter, perPage, offset).stream()
         .map(MeetingJson::of).toList();
-    return Reply.ok(Envelope.page(meetings, Paging.of(catalog.countMeetings(appId, search), offset,
-        meetings.size())));
+    return Reply.ok(Envelope.page(meetings, Paging.of(catalog.countMeetings(filter), offset, meetings.size())));
   }
 
   Reply get(Request request) {

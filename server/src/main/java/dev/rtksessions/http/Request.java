@@ -40,6 +40,14 @@ public final class Request {
     return exchange.getRequestHeaders().getFirst(name);
   }
 
+  /**
+   * Scheme, host and port as the client addressed this server ({@code http://host:port}),
+   * from the Host header; for links the client can follow back.
+   */
+  public String origin() {
+    return exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+  }
+
   /** The media type of the body without parameters, lower-cased; null when absent. */
   public String contentType() {
     String value = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);

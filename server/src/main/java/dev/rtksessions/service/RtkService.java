@@ -1,10 +1,12 @@
 package dev.rtksessions.service;
 
+import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.Tokens;
+import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.http.HttpApi;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.Stores;
@@ -32,12 +34,16 @@ public final class RtkService implements AutoCloseable {
       this.tokens = new Tokens(stores.tokens(), config.clock());
       SessionReader reader = new SessionReader(stores, config.clock());
       ParticipantReader participants = new ParticipantReader(stores, config.clock());
-      HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl());
+      Webhooks webhooks = new Webhooks(stores, engine, config.clock(), config.webhookPublicKey());
+      Artifacts artifacts = new Artifacts(stores, config.clock());
+      HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl(),
+          webhooks, artifacts);
       this.server = Undertow.builder()
           .addHttpListener(config.port(), config.host())
           .setWorkerThreads(Math.max(8, config.poolSize() * 2))
-          // Above every route's own limit, so routes answer 413 themselves (Undertow's default is 2 MiB).
-          .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 16L * 1024 * 1024)
+          // Above every route's own limit (the largest: 32 MiB artifact uploads), so routes answer
+          // 413 themselves (Undertow's default is 2 MiB).
+          .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 40L * 1024 * 1024)
           .setHandler(api.handler())
           .build();
       server.start();

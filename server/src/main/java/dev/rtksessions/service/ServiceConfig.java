@@ -1,5 +1,6 @@
 package dev.rtksessions.service;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -12,22 +13,29 @@ import java.time.Duration;
  * @param clock the clock for read-time figures and record times (tests control it)
  * @param authCacheTtl how long a token lookup is remembered (a revocation takes this long to bite)
  * @param poolSize database connections
+ * @param webhookPublicKey the key that verifies RealtimeKit webhooks of apps without their own;
+ *     null when none is configured
  */
 public record ServiceConfig(
-    String host, int port, String databaseUrl, Clock clock, Duration authCacheTtl, int poolSize) {
+    String host, int port, String databaseUrl, Clock clock, Duration authCacheTtl, int poolSize,
+    PublicKey webhookPublicKey) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8787;
 
   public static ServiceConfig of(String host, int port, String databaseUrl) {
-    return new ServiceConfig(host, port, databaseUrl, Clock.systemUTC(), Duration.ofSeconds(5), 10);
+    return new ServiceConfig(host, port, databaseUrl, Clock.systemUTC(), Duration.ofSeconds(5), 10, null);
   }
 
   public ServiceConfig withClock(Clock clock) {
-    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize);
+    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, webhookPublicKey);
   }
 
   public ServiceConfig withAuthCacheTtl(Duration ttl) {
-    return new ServiceConfig(host, port, databaseUrl, clock, ttl, poolSize);
+    return new ServiceConfig(host, port, databaseUrl, clock, ttl, poolSize, webhookPublicKey);
+  }
+
+  public ServiceConfig withWebhookPublicKey(PublicKey key) {
+    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, key);
   }
 }

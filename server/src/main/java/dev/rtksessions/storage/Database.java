@@ -145,7 +145,7 @@ public final class Database implements AutoCloseable {
           rollbackQuietly(c);
           throw e;
         } finally {
-          c.setAutoCommit(true);
+          restoreAutoCommit(c);
         }
       } catch (SQLException e) {
         if (dialect.isRetryable(e) && attempt < MAX_ATTEMPTS) {
@@ -174,6 +174,19 @@ public final class Database implements AutoCloseable {
   private static void rollbackQuietly(Connection c) {
     try {
       c.rollback();
+    } catch (SQLException ignored) {
+      // The connection is broken; the pool will discard it.
+    }
+  }
+
+  /**
+   * Puts a pooled connection back in auto-commit mode. On a connection that broke during the
+   * work this fails too; the failure is dropped so that the work's own failure, which says what
+   * happened (storage unavailable), is the one reported.
+   */
+  private static void restoreAutoCommit(Connection c) {
+    try {
+      c.setAutoCommit(true);
     } catch (SQLException ignored) {
       // The connection is broken; the pool will discard it.
     }

@@ -1,6 +1,8 @@
 package dev.rtksessions.storage;
 
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingFilter;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.MeetingStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,6 +105,52 @@ public final class MeetingStore {
     return load(c, appId, meetingIds, " ORDER BY id" + db.dialect().lockRowsSuffix());
   }
 
+  /** Where the meetings' event histories stand (see {@link MeetingProgress}). */
+  public Map<String, MeetingProgress> progress(Connection c, String appId, Collection<String> meetingIds)
+      throws SQLException {
+    Map<String, MeetingProgress> found = new HashMap<>();
+    if (meetingIds.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, current_session_id, last_event_at, last_event_rank,"
+        + " last_event_id FROM meetings WHERE app_id = ? AND id IN (" + Jdbc.placeholders(meetingIds.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, meetingIds);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int rank = rs.getInt("last_event_rank");
+          Integer lastRank = rs.wasNull() ? null : rank;
+          found.put(rs.getString("id"), new MeetingProgress(rs.getString("id"), rs.getString("current_session_id"),
+              Jdbc.nullableLong(rs, "last_event_at"), lastRank, rs.getString("last_event_id")));
+        }
+      }
+    }
+    return found;
+  }
+
+  public void saveProgress(Connection c, String appId, Collection<MeetingProgress> progress) throws SQLException {
+    if (progress.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE meetings SET current_session_id = ?, last_event_at = ?,"
+        + " last_event_rank = ?, last_event_id = ? WHERE app_id = ? AND id = ?")) {
+      for (MeetingProgress p : progress) {
+        Jdbc.setNullableString(ps, 1, p.currentSessionId());
+        Jdbc.setNullableLong(ps, 2, p.lastAt());
+        if (p.lastRank() == null) {
+          ps.setNull(3, java.sql.Types.INTEGER);
+        } else {
+          ps.setInt(3, p.lastRank());
+        }
+        Jdbc.setNullableString(ps, 4, p.lastId());
+        ps.setString(5, appId);
+        ps.setString(6, p.meetingId());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   /** The meetings whose parent is one of {@code parentIds}. */
   public List<Meeting> childrenOf(Connection c, String appId, Collection<String> parentIds) throws SQLException {
     if (parentIds.isEmpty()) {
@@ -122,12 +170,12 @@ public final class MeetingStore {
     }
   }
 
-  /** One page of an app's meetings, newest first, optionally filtered by id or title. */
-  public List<Meeting> list(String appId, String search, int limit, long offset) {
+  /** One page of an app's meetings, newest first. */
+  public List<Meeting> list(MeetingFilter filter, int limit, long offset) {
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM meetings WHERE app_id = ?"
-          + searchClause(search) + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
-        int i = bindSearch(ps, appId, search);
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM meetings" + where(filter)
+          + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+        int i = bind(ps, filter);
         ps.setInt(i++, limit);
         ps.setLong(i, offset);
         List<Meeting> meetings = new ArrayList<>();
@@ -141,11 +189,10 @@ public final class MeetingStore {
     });
   }
 
-  public long count(String appId, String search) {
+  public long count(MeetingFilter filter) {
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COUNT(*) FROM meetings WHERE app_id = ?" + searchClause(search))) {
-        bindSearch(ps, appId, search);
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM meetings" + where(filter))) {
+        bind(ps, filter);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return rs.getLong(1);
@@ -154,19 +201,33 @@ public final class MeetingStore {
     });
   }
 
-  private static String searchClause(String search) {
-    return search == null ? "" : " AND (title_search LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')";
+  private static String where(MeetingFilter f) {
+    return " WHERE app_id = ?"
+        + (f.search() == null ? "" : " AND (title_search LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')")
+        + (f.status() == null ? "" : " AND status = ?")
+        + (f.createdFrom() == null ? "" : " AND created_at >= ?")
+        + (f.createdTo() == null ? "" : " AND created_at <= ?");
   }
 
-  private static int bindSearch(PreparedStatement ps, String appId, String search) throws SQLException {
-    ps.setString(1, appId);
-    if (search == null) {
-      return 2;
+  /** Binds the values of {@link #where}; returns the next free index. */
+  private static int bind(PreparedStatement ps, MeetingFilter f) throws SQLException {
+    int i = 1;
+    ps.setString(i++, f.appId());
+    if (f.search() != null) {
+      String pattern = Jdbc.likeContains(f.search().toLowerCase(Locale.ROOT));
+      ps.setString(i++, pattern);
+      ps.setString(i++, pattern);
     }
-    String pattern = Jdbc.likeContains(search.toLowerCase(Locale.ROOT));
-    ps.setString(2, pattern);
-    ps.setString(3, pattern);
-    return 4;
+    if (f.status() != null) {
+      ps.setString(i++, f.status().name());
+    }
+    if (f.createdFrom() != null) {
+      ps.setLong(i++, f.createdFrom());
+    }
+    if (f.createdTo() != null) {
+      ps.setLong(i++, f.createdTo());
+    }
+    return i;
   }
 
   private Map<String, Meeting> load(Connection c, String appId, Collection<String> ids, String suffix)

@@ -150,6 +150,19 @@ public final class SessionStore {
 
   // ---- engine writes (inside the engine's transaction) -----------------------------------
 
+  /** Sessions by id, inside a transaction. */
+  public List<Session> byIds(Connection c, String appId, Collection<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE app_id = ?"
+        + " AND id IN (" + Jdbc.placeholders(ids.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, ids);
+      return mapAll(ps);
+    }
+  }
+
   /** The meeting's latest session that started at or before {@code at}. */
   public Optional<Session> latestStartedAtOrBefore(Connection c, String appId, String meetingId, long at)
       throws SQLException {

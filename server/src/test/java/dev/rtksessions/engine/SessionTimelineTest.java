@@ -124,6 +124,56 @@ class SessionTimelineTest {
     assertThat(s.endedAt()).isEqualTo(T0 + 2 * MIN);
   }
 
+  /**
+   * Continuing from the stored latest session (the engine's fast path) gives exactly what a
+   * full replay gives, wherever the history is cut.
+   */
+  @Test
+  void resumingFromTheLatestSessionEqualsAFullReplay() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      List<ParticipantEvent> history = new ArrayList<>();
+      long t = T0;
+      java.util.Set<String> present = new java.util.HashSet<>();
+      for (int i = 0; i < 40; i++) {
+        t += random.nextInt(4) == 0 ? 50_000 + random.nextInt(40_000) : random.nextInt(20_000);
+        String peer = "p" + random.nextInt(6);
+        int kind = random.nextInt(10);
+        if (kind == 0) {
+          history.add(end(t));
+          present.clear();
+        } else if (present.contains(peer) && kind < 6) {
+          history.add(leave(peer, t));
+          present.remove(peer);
+        } else {
+          history.add(join(peer, t));
+          present.add(peer);
+        }
+      }
+      history.sort(SessionTimeline.ORDER);
+      List<SessionTimeline.Built> full = SessionTimeline.replay("app", meeting, history);
+
+      int cut = 1 + random.nextInt(history.size() - 1);
+      List<SessionTimeline.Built> first = SessionTimeline.replay("app", meeting, history.subList(0, cut));
+      List<SessionTimeline.Built> combined = new ArrayList<>(first);
+      Session latest = null;
+      List<dev.rtksessions.model.Participant> rows = List.of();
+      if (!first.isEmpty()) {
+        SessionTimeline.Built last = combined.remove(combined.size() - 1);
+        latest = last.session();
+        rows = last.participants();
+        if (!SessionTimeline.canResume(latest)) {
+          combined.add(last);
+        }
+      }
+      combined.addAll(SessionTimeline.resume("app", meeting, latest, rows, history.subList(cut, history.size())));
+      assertThat(combined.stream().map(SessionTimeline.Built::session).toList()).as("round %d, cut %d", round, cut)
+          .isEqualTo(full.stream().map(SessionTimeline.Built::session).toList());
+      assertThat(combined.stream().map(b -> new java.util.HashSet<>(b.participants())).toList())
+          .isEqualTo(full.stream().map(b -> new java.util.HashSet<>(b.participants())).toList());
+    }
+  }
+
   @Test
   void sessionIdsComeFromTheStartingJoinAndAreStable() {
     ParticipantEvent named = new ParticipantEvent("x", EventType.JOINED, "m1", T0, "a", "sess-42", null, null,

@@ -45,7 +45,7 @@ abstract class CatalogApiTest extends PerStoreTest {
     assertThat(t.client.postJson(path, t.adminToken, Map.of("title", "x")).body().get("error").get("message")
         .asText()).isEqualTo("name is required: 1-255 characters");
     assertThat(t.client.post(path, t.adminToken, "not json", "application/json").status()).isEqualTo(400);
-    assertThat(t.get(path + "?page_no=0").status()).isEqualTo(400);
+    assertThat(t.get(path + "?page_no=0").body().get("data")).isEqualTo(list.get("data"));
   }
 
   @Test
@@ -78,6 +78,16 @@ abstract class CatalogApiTest extends PerStoreTest {
     JsonNode list = t.get(path + "?search=sync").body();
     assertThat(list.get("data")).hasSize(1);
     assertThat(list.get("paging").get("total_count").asInt()).isEqualTo(1);
+    t.client.postJson(path, t.adminToken, Map.of("title", "Closed room", "status", "INACTIVE"));
+    assertThat(t.get(path + "?status=INACTIVE").body().get("data").get(0).get("title").asText())
+        .isEqualTo("Closed room");
+    assertThat(t.get(path + "?status=ACTIVE").body().get("paging").get("total_count").asInt()).isEqualTo(2);
+    assertThat(t.get(path + "?status=CLOSED").status()).isEqualTo(400);
+    String createdAt = m.get("created_at").asText();
+    assertThat(t.get(path + "?start_time=" + createdAt + "&end_time=" + createdAt).body().get("paging")
+        .get("total_count").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(t.get(path + "?end_time=2000-01-01").body().get("paging").get("total_count").asInt()).isZero();
+    assertThat(t.get(path + "?start_time=2025-03-05&end_time=2025-03-04").status()).isEqualTo(400);
   }
 
   @Test

@@ -118,6 +118,18 @@ abstract class EventsApiTest extends PerStoreTest {
   }
 
   @Test
+  void aSessionIdUsedByAnotherSessionIs409() {
+    String app = t.newApp();
+    assertThat(t.postEvents(app, new Events(BASE).join("m1", "a", 0).with("session_id", "taken").json()).status())
+        .isEqualTo(200);
+    ApiClient.Response r = t.postEvents(app, new Events(BASE, "x").join("m2", "b", 10).with("session_id", "taken")
+        .json());
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.body().get("error").get("message").asText()).contains("session_id already used");
+    assertThat(sessions(app).get("paging").get("total_count").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void ndjsonIsAccepted() {
     String app = t.newApp();
     String ndjson = """
@@ -136,7 +148,7 @@ abstract class EventsApiTest extends PerStoreTest {
       "{\"id\":\"e\",\"type\":\"joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"2025-03-04T10:00:00Z\"}|type must be one of participant.joined, participant.left, session.ended, got \"joined\"",
       "{\"id\":\"e\",\"type\":\"participant.joined\",\"peer_id\":\"a\",\"at\":\"2025-03-04T10:00:00Z\"}|meeting_id is required",
       "{\"id\":\"e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"at\":\"2025-03-04T10:00:00Z\"}|peer_id is required for participant.joined",
-      "{\"id\":\"e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"10:00\"}|at must be not an RFC 3339 timestamp",
+      "{\"id\":\"e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"10:00\"}|at must be an RFC 3339 timestamp",
       "{\"id\":\"e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\"}|at is required",
       "{\"id\":\"e e\",\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"2025-03-04T10:00:00Z\"}|id must be 1-64 characters of A-Z a-z 0-9 . _ : -",
       "{\"id\":7,\"type\":\"participant.joined\",\"meeting_id\":\"m\",\"peer_id\":\"a\",\"at\":\"2025-03-04T10:00:00Z\"}|id must be a string, got number",

@@ -57,7 +57,14 @@ class StorageOutageTest {
       assertThat(write.status()).isEqualTo(503);
 
       pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
-      assertThat(client.get(health, null).status()).isEqualTo(200);
+      // "By itself" takes a moment: the pool discards the connections that broke and opens new
+      // ones (it may still be backing off from the failed attempts). Health says when it is done.
+      ApiClient.Response healthy = client.get(health, null);
+      for (int attempt = 1; healthy.status() == 503 && attempt < 60; attempt++) {
+        Thread.sleep(250);
+        healthy = client.get(health, null);
+      }
+      assertThat(healthy.status()).isEqualTo(200);
       ApiClient.Response retried = client.post("/accounts/acc/realtime/kit/" + appId + "/events", token, events,
           "application/json");
       assertThat(retried.status()).isEqualTo(200);

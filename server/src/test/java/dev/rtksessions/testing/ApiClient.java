@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** Plain HTTP over a real socket, returning parsed JSON: what any client of the service sees. */
 public final class ApiClient {
@@ -39,6 +40,34 @@ public final class ApiClient {
     return send(b.build());
   }
 
+  /** A POST with the given headers and no token (webhooks authenticate by signature). */
+  public Response post(String path, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder b = request(path, null).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(b::header);
+    return send(b.build());
+  }
+
+  /** A PUT of raw bytes (artifact uploads). */
+  public Response put(String path, String token, byte[] body, String contentType) {
+    HttpRequest.Builder b = request(path, token).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b.build());
+  }
+
+  /** A GET without a token whose body is kept as bytes (downloads are not JSON). */
+  public HttpResponse<byte[]> download(String url) {
+    try {
+      return http.send(request(url, null).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response postJson(String path, String token, Object body) {
     try {
       return post(path, token, JSON.writeValueAsString(body), "application/json");
@@ -51,6 +80,12 @@ public final class ApiClient {
     return send(request(path, token)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .build());
+  }
+
+  /** Any method with a body of the given content type. */
+  public Response send(String method, String path, String token, String body, String contentType) {
+    return send(request(path, token).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   private HttpRequest.Builder request(String pathAndQuery, String token) {

@@ -1,5 +1,6 @@
 package dev.rtksessions.testing;
 
+import dev.rtksessions.service.ServiceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -14,9 +15,14 @@ public abstract class PerStoreTest {
 
   protected abstract TestDatabases.Kind kind();
 
+  /** More configuration for the suite's service (a webhook key, for example); none by default. */
+  protected ServiceConfig configure(ServiceConfig config) {
+    return config;
+  }
+
   @BeforeAll
   void startService() {
-    t = TestService.start(kind());
+    t = TestService.start(kind(), this::configure);
   }
 
   @AfterAll

@@ -6,6 +6,7 @@ import dev.rtksessions.service.ServiceConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * The real service on a free port over a real store, with a hand-moved clock, an admin
@@ -21,21 +22,26 @@ public final class TestService implements AutoCloseable {
   public final String accountId = "acc-test";
   public final String appId;
 
-  private TestService(String jdbcUrl, MutableClock clock) {
+  private TestService(String jdbcUrl, MutableClock clock, UnaryOperator<ServiceConfig> configure) {
     this.clock = clock;
-    this.service = RtkService.start(
-        ServiceConfig.of("127.0.0.1", 0, jdbcUrl).withClock(clock).withAuthCacheTtl(Duration.ZERO));
+    this.service = RtkService.start(configure.apply(
+        ServiceConfig.of("127.0.0.1", 0, jdbcUrl).withClock(clock).withAuthCacheTtl(Duration.ZERO)));
     this.client = new ApiClient(service.baseUrl());
     this.adminToken = service.tokens().create(null, Permission.REALTIME_ADMIN, "test admin").secret();
     this.appId = service.catalog().createApp(accountId, "test app").id();
   }
 
   public static TestService start(TestDatabases.Kind kind) {
-    return new TestService(TestDatabases.fresh(kind), new MutableClock(EPOCH));
+    return start(kind, UnaryOperator.identity());
+  }
+
+  /** The same, with more configuration (a webhook key, for example). */
+  public static TestService start(TestDatabases.Kind kind, UnaryOperator<ServiceConfig> configure) {
+    return new TestService(TestDatabases.fresh(kind), new MutableClock(EPOCH), configure);
   }
 
   public static TestService start(String jdbcUrl, MutableClock clock) {
-    return new TestService(jdbcUrl, clock);
+    return new TestService(jdbcUrl, clock, UnaryOperator.identity());
   }
 
   public Clock clock() {

@@ -1,0 +1,29 @@
+package dev.rtksessions.sdk;
+
+import dev.rtksessions.sdk.model.ActiveSessionGetActiveSessionResponse;
+import dev.rtksessions.sdk.param.ActiveSessionGetActiveSessionParams;
+import java.util.Map;
+
+/** A meeting's live session, {@code client.realtimeKit().activeSession()}. */
+public final class ActiveSessionService {
+  private final HttpTransport http;
+
+  ActiveSessionService(HttpTransport http) {
+    this.http = http;
+  }
+
+  /**
+   * The meeting's LIVE session: {@code GET .../meetings/{meeting_id}/active-session}.
+   *
+   * @param meetingId the meeting
+   * @param params the account and app
+   * @return the live session
+   * @throws dev.rtksessions.sdk.exception.NotFoundException if the meeting has no live session
+   */
+  public ActiveSessionGetActiveSessionResponse getActiveSession(String meetingId,
+      ActiveSessionGetActiveSessionParams params) {
+    String path = Paths.app(params.accountId(), params.appId()) + "/meetings/"
+        + Paths.segment(meetingId, "meetingId") + "/active-session";
+    return ActiveSessionGetActiveSessionResponse.fromJson(http.get(path, Map.of()));
+  }
+}

@@ -1,0 +1,265 @@
+package dev.rtksessions.sdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rtksessions.sdk.exception.ApiConnectionException;
+import dev.rtksessions.sdk.exception.ApiException;
+import dev.rtksessions.sdk.exception.ApiTimeoutException;
+import dev.rtksessions.sdk.exception.InvalidResponseException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends requests and turns answers into JSON or exceptions, retrying the way Cloudflare's
+ * TypeScript SDK does: connection errors, timeouts, 408, 409, 429 and 5xx are retried up to
+ * {@code maxRetries} times, waiting what {@code retry-after-ms} or {@code Retry-After} asks
+ * (when under a minute) or else {@code min(0.5 * 2^n, 8)} seconds less up to 25 % jitter.
+ */
+final class HttpTransport {
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      // Minutes such as 12.3456 stay exact decimals instead of passing through double.
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private static final Duration MAX_HONOURED_RETRY_AFTER = Duration.ofMinutes(1);
+  private static final int MAX_MESSAGE_CHARS = 500;
+
+  private final HttpClient http;
+  private final String baseUrl;
+  private final String authorization;
+  private final Duration timeout;
+  private final int maxRetries;
+
+  HttpTransport(String baseUrl, String apiToken, Duration connectTimeout, Duration timeout, int maxRetries) {
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.baseUrl = baseUrl;
+    this.authorization = "Bearer " + apiToken;
+    this.timeout = timeout;
+    this.maxRetries = maxRetries;
+  }
+
+  JsonNode get(String path, Map<String, String> query) {
+    return send("GET", path, query, null);
+  }
+
+  JsonNode post(String path, JsonNode body) {
+    return send("POST", path, Map.of(), body);
+  }
+
+  private JsonNode send(String method, String path, Map<String, String> query, JsonNode body) {
+    String url = baseUrl + path + queryString(query);
+    HttpRequest request = request(method, url, body);
+    for (int retriesDone = 0; ; retriesDone++) {
+      boolean canRetry = retriesDone < maxRetries;
+      HttpResponse<String> response;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      } catch (HttpTimeoutException e) {
+        if (canRetry) {
+          pause(defaultDelay(retriesDone), method, url);
+          continue;
+        }
+        throw new ApiTimeoutException(method, url, "no answer within the timeout (" + e.getMessage() + ") after "
+            + (retriesDone + 1) + " attempt(s)", e);
+      } catch (IOException e) {
+        if (canRetry) {
+          pause(defaultDelay(retriesDone), method, url);
+          continue;
+        }
+        throw new ApiConnectionException(method, url, "connection failed after " + (retriesDone + 1)
+            + " attempt(s): " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApiConnectionException(method, url, "interrupted", e);
+      }
+      int status = response.statusCode();
+      if (status >= 200 && status < 300) {
+        return parseSuccess(response, method, url);
+      }
+      Optional<Duration> retryAfter = retryAfter(response.headers());
+      if (canRetry && shouldRetry(response)) {
+        pause(delayBeforeRetry(retryAfter, retriesDone), method, url);
+        continue;
+      }
+      throw failure(response, method, url, retryAfter.orElse(null));
+    }
+  }
+
+  private HttpRequest request(String method, String url, JsonNode body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+        .timeout(timeout)
+        .header("Authorization", authorization)
+        .header("Accept", "application/json")
+        .header("User-Agent", "rtk-sessions-sdk-java");
+    if (body == null) {
+      return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
+    }
+    try {
+      return b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+          .build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  /** The server's word first ({@code x-should-retry}); else the statuses that may pass on a retry. */
+  private static boolean shouldRetry(HttpResponse<?> response) {
+    Optional<String> says = response.headers().firstValue("x-should-retry");
+    if (says.isPresent() && (says.get().equals("true") || says.get().equals("false"))) {
+      return says.get().equals("true");
+    }
+    int status = response.statusCode();
+    return status == 408 || status == 409 || status == 429 || status >= 500;
+  }
+
+  /** {@code retry-after-ms} (milliseconds), else {@code Retry-After} (seconds or an HTTP date). */
+  static Optional<Duration> retryAfter(HttpHeaders headers) {
+    Optional<String> ms = headers.firstValue("retry-after-ms");
+    if (ms.isPresent()) {
+      try {
+        return Optional.of(Duration.ofNanos(Math.round(Double.parseDouble(ms.get().trim()) * 1_000_000)));
+      } catch (NumberFormatException ignored) {
+        // not a number: fall through to Retry-After, as the TypeScript SDK does
+      }
+    }
+    Optional<String> value = headers.firstValue("retry-after").map(String::trim);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value.get()) * 1000)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration until = Duration.between(Instant.now(), at.toInstant());
+        return Optional.of(until.isNegative() ? Duration.ZERO : until);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * The server's requested delay when it is positive and under a minute (a zero, as in the
+   * TypeScript SDK, or an unreasonable value falls back to the back-off), else the back-off.
+   */
+  static Duration delayBeforeRetry(Optional<Duration> retryAfter, int retriesDone) {
+    return retryAfter.filter(d -> !d.isZero() && !d.isNegative() && d.compareTo(MAX_HONOURED_RETRY_AFTER) < 0)
+        .orElseGet(() -> defaultDelay(retriesDone));
+  }
+
+  /** Exponential back-off: 0.5 s, 1 s, 2 s, ... capped at 8 s, less up to 25 % jitter. */
+  static Duration defaultDelay(int retriesDone) {
+    double seconds = Math.min(0.5 * Math.pow(2, retriesDone), 8.0);
+    double jitter = 1 - ThreadLocalRandom.current().nextDouble() * 0.25;
+    return Duration.ofMillis(Math.round(seconds * jitter * 1000));
+  }
+
+  private static void pause(Duration delay, String method, String url) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiConnectionException(method, url, "interrupted while waiting to retry", e);
+    }
+  }
+
+  private static JsonNode parseSuccess(HttpResponse<String> response, String method, String url) {
+    String body = response.body();
+    try {
+      JsonNode json = body.isEmpty() ? null : JSON.readTree(body);
+      if (json == null || json.isMissingNode()) {
+        throw new InvalidResponseException(method + " " + url + " answered " + response.statusCode()
+            + " with an empty body", null);
+      }
+      return json;
+    } catch (JsonProcessingException e) {
+      throw new InvalidResponseException(method + " " + url + " answered " + response.statusCode()
+          + " with a body that is not JSON: " + abbreviate(body), e);
+    }
+  }
+
+  private static ApiException failure(HttpResponse<String> response, String method, String url, Duration retryAfter) {
+    String body = response.body();
+    JsonNode json = null;
+    try {
+      json = body.isBlank() ? null : JSON.readTree(body);
+    } catch (JsonProcessingException notJson) {
+      // a proxy's HTML page, say: the text itself is the best message there is
+    }
+    String message = json != null ? messageOf(json) : (body.isBlank() ? null : abbreviate(body.strip()));
+    return ApiException.of(response.statusCode(), message, body, json, response.headers().map(), method, url,
+        retryAfter);
+  }
+
+  /** RealtimeKit's {@code error.message}, Cloudflare's {@code errors[0].message}, or a bare {@code message}. */
+  static String messageOf(JsonNode body) {
+    JsonNode error = body.path("error");
+    if (error.path("message").isTextual()) {
+      return error.path("message").textValue();
+    }
+    if (error.isTextual()) {
+      return error.textValue();
+    }
+    JsonNode first = body.path("errors").path(0).path("message");
+    if (first.isTextual()) {
+      return first.textValue();
+    }
+    return body.path("message").isTextual() ? body.path("message").textValue() : null;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "...";
+  }
+
+  private static String queryString(Map<String, String> query) {
+    if (query.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("?");
+    query.forEach((k, v) -> {
+      if (sb.length() > 1) {
+        sb.append('&');
+      }
+      sb.append(encode(k)).append('=').append(encode(v));
+    });
+    return sb.toString();
+  }
+
+  /**
+   * Percent-encodes all but RFC 3986's unreserved characters, as the TypeScript SDK's query
+   * writer does: a space is {@code %20} (not {@code +}) and {@code :} is {@code %3A}.
+   */
+  static String encode(String value) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~') {
+        sb.append(c);
+      } else {
+        sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+      }
+    }
+    return sb.toString();
+  }
+}
