@@ -157,6 +157,9 @@ final class CheckCommand implements Callable<Integer> {
         participants += pe.size();
         differences += compare("participant", appId, index(pe, p -> p.sessionId() + "/" + p.peerId()),
             index(pa, p -> p.sessionId() + "/" + p.peerId()));
+        differences += compare("meeting progress", appId,
+            index(bulk.read(c -> b.meetings().progress(c, appId, ids)).values(), x -> x.meetingId()),
+            index(fresh.read(c -> f.meetings().progress(c, appId, ids)).values(), x -> x.meetingId()));
         long topLevel = expected.stream().filter(s -> s.parentSessionId() == null).count();
         long counter = fresh.read(c -> f.apps().sessionCount(c, appId));
         if (topLevel != counter) {

@@ -3,6 +3,7 @@ package dev.rtksessions.bench;
 import dev.rtksessions.engine.SessionTimeline;
 import dev.rtksessions.model.EventType;
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.MeetingStatus;
 import dev.rtksessions.model.Participant;
 import dev.rtksessions.model.ParticipantEvent;
@@ -29,7 +30,8 @@ import java.util.UUID;
 public final class History {
   /** Where the rows go. */
   public interface Sink {
-    void meeting(Meeting m) throws Exception;
+    /** A meeting, with where its event history stands (as {@code SessionEngine} leaves it). */
+    void meeting(Meeting m, MeetingProgress progress) throws Exception;
 
     void event(String appId, ParticipantEvent e, long receivedAt) throws Exception;
 
@@ -104,12 +106,6 @@ public final class History {
       counts[app] = n;
     }
     for (MeetingGen g : all) {
-      sink.meeting(g.meeting);
-      meetingCount++;
-      for (Meeting c : g.children) {
-        sink.meeting(c);
-        meetingCount++;
-      }
       if (g.remaining > 0) {
         g.prepare();
         queue.add(g);
@@ -125,6 +121,15 @@ public final class History {
       if (g.remaining > 0) {
         g.prepare();
         queue.add(g);
+      }
+    }
+    // Meetings last: their progress (latest session, last event applied) is known only now.
+    for (MeetingGen g : all) {
+      sink.meeting(g.meeting, g.progress(g.meeting.id()));
+      meetingCount++;
+      for (Meeting c : g.children) {
+        sink.meeting(c, g.progress(c.id()));
+        meetingCount++;
       }
     }
     long created = o.endMillis() - (long) o.days() * DAY - 30 * DAY;
@@ -283,6 +288,18 @@ public final class History {
     long index;
     long nextStart;
     long nextDuration;
+    /** Per meeting id (this one and its breakout rooms): the latest session and the greatest event. */
+    final java.util.Map<String, Session> latestSession = new java.util.HashMap<>();
+    final java.util.Map<String, ParticipantEvent> lastEvent = new java.util.HashMap<>();
+
+    MeetingProgress progress(String meetingId) {
+      Session s = latestSession.get(meetingId);
+      ParticipantEvent e = lastEvent.get(meetingId);
+      if (e == null) {
+        return MeetingProgress.none(meetingId);
+      }
+      return new MeetingProgress(meetingId, s == null ? null : s.id(), e.at(), e.type().ordinal(), e.id());
+    }
 
     MeetingGen(History h, String appId, Meeting meeting, List<Meeting> children, long count, boolean live,
         long spanStart, long spanEnd, SplittableRandom rnd) {
@@ -399,6 +416,16 @@ public final class History {
             s.liveUntil(), s.meta());
       }
       sink.session(s);
+      Session before = latestSession.get(m.id());
+      if (before == null || before.createdAt() < s.createdAt()
+          || (before.createdAt() == s.createdAt() && before.id().compareTo(s.id()) < 0)) {
+        latestSession.put(m.id(), s);
+      }
+      ParticipantEvent last = events.get(events.size() - 1);
+      ParticipantEvent lastBefore = lastEvent.get(m.id());
+      if (lastBefore == null || SessionTimeline.ORDER.compare(lastBefore, last) < 0) {
+        lastEvent.put(m.id(), last);
+      }
       for (Participant p : built.get(0).participants()) {
         sink.participant(p);
       }

@@ -1,6 +1,7 @@
 package dev.rtksessions.bench;
 
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.Participant;
 import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.Session;
@@ -26,7 +27,8 @@ final class PgSink implements History.Sink, AutoCloseable {
   static final String[] TABLES = {"meetings", "events", "sessions", "participants"};
   private static final String[] COLUMNS = {
       "app_id, id, title, title_search, status, keep_alive_secs, record_on_start, live_stream_on_start, persist_chat,"
-          + " summarize_on_end, transcribe_on_end, parent_meeting_id, created_at, updated_at",
+          + " summarize_on_end, transcribe_on_end, parent_meeting_id, created_at, updated_at, current_session_id,"
+          + " last_event_at, last_event_rank, last_event_id",
       "app_id, id, meeting_id, type, at, peer_id, session_id, user_id, custom_participant_id, display_name,"
           + " preset_name, session_type, meta, received_at",
       "app_id, id, meeting_id, parent_session_id, type, live_count, peak_count, closed_ms, live_join_sum,"
@@ -134,7 +136,7 @@ final class PgSink implements History.Sink, AutoCloseable {
   }
 
   @Override
-  public void meeting(Meeting m) throws Exception {
+  public void meeting(Meeting m, MeetingProgress p) throws Exception {
     StringBuilder b = bufs[0];
     s(b, m.appId());
     s(b, m.id());
@@ -150,6 +152,10 @@ final class PgSink implements History.Sink, AutoCloseable {
     s(b, m.parentMeetingId());
     l(b, m.createdAt());
     l(b, m.updatedAt());
+    s(b, p.currentSessionId());
+    l(b, p.lastAt());
+    l(b, p.lastRank() == null ? null : (long) p.lastRank());
+    s(b, p.lastId());
     row(0);
   }
 

@@ -1,6 +1,7 @@
 package dev.rtksessions.bench;
 
 import dev.rtksessions.model.Meeting;
+import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.Participant;
 import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.Session;
@@ -61,7 +62,8 @@ final class SqliteSink implements History.Sink, AutoCloseable {
     c.setAutoCommit(false);
     meetings = c.prepareStatement("INSERT INTO meetings (app_id, id, title, title_search, status, keep_alive_secs,"
         + " record_on_start, live_stream_on_start, persist_chat, summarize_on_end, transcribe_on_end,"
-        + " parent_meeting_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " parent_meeting_id, created_at, updated_at, current_session_id, last_event_at, last_event_rank,"
+        + " last_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     events = c.prepareStatement("INSERT INTO events (app_id, id, meeting_id, type, at, peer_id, session_id, user_id,"
         + " custom_participant_id, display_name, preset_name, session_type, meta, received_at)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -113,7 +115,7 @@ final class SqliteSink implements History.Sink, AutoCloseable {
   }
 
   @Override
-  public void meeting(Meeting m) throws Exception {
+  public void meeting(Meeting m, MeetingProgress p) throws Exception {
     PreparedStatement ps = meetings;
     ps.setString(1, m.appId());
     ps.setString(2, m.id());
@@ -129,6 +131,10 @@ final class SqliteSink implements History.Sink, AutoCloseable {
     str(ps, 12, m.parentMeetingId());
     ps.setLong(13, m.createdAt());
     ps.setLong(14, m.updatedAt());
+    str(ps, 15, p.currentSessionId());
+    lng(ps, 16, p.lastAt());
+    lng(ps, 17, p.lastRank() == null ? null : (long) p.lastRank());
+    str(ps, 18, p.lastId());
     added(ps, 0);
   }
 
