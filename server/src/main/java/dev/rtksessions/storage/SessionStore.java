@@ -23,6 +23,8 @@ public final class SessionStore {
   private static final String COLUMNS = "app_id, id, meeting_id, parent_session_id, type, live_count, peak_count,"
       + " closed_ms, live_join_sum, created_at, started_at, updated_at, ended_at, live_until, meta";
   private static final String TOP_LEVEL = " WHERE app_id = ? AND parent_session_id IS NULL";
+  /** From this offset on, a page by creation time is read from its key rather than with OFFSET. */
+  static final long DEEP_OFFSET = 1000;
 
   private final Database db;
   private final AppStore apps;
@@ -45,11 +47,48 @@ public final class SessionStore {
       long offset, long now) throws SQLException {
     Where where = where(filter, now);
     String dir = order.direction();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql
-        + " ORDER BY created_at " + dir + ", id " + dir + " LIMIT ? OFFSET ?")) {
+    String orderBy = " ORDER BY created_at " + dir + ", id " + dir;
+    if (offset >= DEEP_OFFSET) {
+      return listFromKey(c, where, order, orderBy, limit, offset);
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql + orderBy
+        + " LIMIT ? OFFSET ?")) {
       int i = where.bind(ps, 1);
       ps.setInt(i++, limit);
       ps.setLong(i, offset);
+      return mapAll(ps);
+    }
+  }
+
+  /**
+   * A deep page in two steps: skip the offset reading only the (created_at, id) key, which the
+   * index holds, then read the page's rows from that key on. Reading whole rows for the skipped
+   * ones is what makes OFFSET slow.
+   */
+  private List<Session> listFromKey(Connection c, Where where, SessionOrder order, String orderBy, int limit,
+      long offset) throws SQLException {
+    long keyCreated;
+    String keyId;
+    try (PreparedStatement ps = c.prepareStatement("SELECT created_at, id FROM sessions" + where.sql + orderBy
+        + " LIMIT 1 OFFSET ?")) {
+      ps.setLong(where.bind(ps, 1), offset);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return List.of();
+        }
+        keyCreated = rs.getLong(1);
+        keyId = rs.getString(2);
+      }
+    }
+    String from = order.ascending() ? " AND (created_at > ? OR (created_at = ? AND id >= ?))"
+        : " AND (created_at < ? OR (created_at = ? AND id <= ?))";
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql + from
+        + orderBy + " LIMIT ?")) {
+      int i = where.bind(ps, 1);
+      ps.setLong(i++, keyCreated);
+      ps.setLong(i++, keyCreated);
+      ps.setString(i++, keyId);
+      ps.setInt(i, limit);
       return mapAll(ps);
     }
   }
