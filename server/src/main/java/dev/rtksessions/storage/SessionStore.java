@@ -37,10 +37,11 @@ public final class SessionStore {
   // ---- reads -------------------------------------------------------------------------------
 
   /** One page of top-level sessions; minutes are ordered by their value at {@code now}. */
-  public List<Session> list(SessionFilter filter, SessionOrder order, int limit, long offset, long now) {
-    return db.read(c -> order.key() == SessionOrder.Key.CREATED_AT
+  public List<Session> list(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
+      throws SQLException {
+    return order.key() == SessionOrder.Key.CREATED_AT
         ? listByCreated(c, filter, order, limit, offset, now)
-        : listByMinutes(c, filter, order, limit, offset, now));
+        : listByMinutes(c, filter, order, limit, offset, now);
   }
 
   private List<Session> listByCreated(Connection c, SessionFilter filter, SessionOrder order, int limit,
@@ -121,19 +122,17 @@ public final class SessionStore {
   }
 
   /** The exact number of sessions the filter covers, from the maintained counter where it can. */
-  public long count(SessionFilter filter, long now) {
-    return db.read(c -> {
-      if (filter.onlyStatus()) {
-        long all = apps.sessionCount(c, filter.appId());
-        if (filter.status() == null) {
-          return all;
-        }
-        long live = countWhere(c, where(new SessionFilter(filter.appId(), SessionStatus.LIVE, null, null, null,
-            null, null, null), now));
-        return filter.status() == SessionStatus.LIVE ? live : all - live;
+  public long count(Connection c, SessionFilter filter, long now) throws SQLException {
+    if (filter.onlyStatus()) {
+      long all = apps.sessionCount(c, filter.appId());
+      if (filter.status() == null) {
+        return all;
       }
-      return countWhere(c, where(filter, now));
-    });
+      long live = countWhere(c, where(new SessionFilter(filter.appId(), SessionStatus.LIVE, null, null, null,
+          null, null, null), now));
+      return filter.status() == SessionStatus.LIVE ? live : all - live;
+    }
+    return countWhere(c, where(filter, now));
   }
 
   private static long countWhere(Connection c, Where where) throws SQLException {
@@ -174,17 +173,19 @@ public final class SessionStore {
 
   /** The direct breakout-room sessions of the given sessions, in start order. */
   public List<Session> childrenOf(String appId, Collection<String> parentIds) {
+    return db.read(c -> childrenOf(c, appId, parentIds));
+  }
+
+  public List<Session> childrenOf(Connection c, String appId, Collection<String> parentIds) throws SQLException {
     if (parentIds.isEmpty()) {
       return List.of();
     }
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE app_id = ?"
-          + " AND parent_session_id IN (" + Jdbc.placeholders(parentIds.size()) + ") ORDER BY created_at, id")) {
-        ps.setString(1, appId);
-        Jdbc.bindAll(ps, 2, parentIds);
-        return mapAll(ps);
-      }
-    });
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE app_id = ?"
+        + " AND parent_session_id IN (" + Jdbc.placeholders(parentIds.size()) + ") ORDER BY created_at, id")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, parentIds);
+      return mapAll(ps);
+    }
   }
 
   // ---- engine writes (inside the engine's transaction) -----------------------------------
