@@ -238,6 +238,20 @@ abstract class ListSessionsApiTest extends PerStoreTest {
   }
 
   @Test
+  void searchMatchingMoreMeetingsThanItNamesStillCountsExactly() {
+    String app = t.newApp();
+    Events ev = new Events(BASE);
+    for (int i = 0; i < 1002; i++) {
+      ev.join("common-" + i, "p" + i, i).with("meeting_title", i == 0 ? "Private" : "Common room " + i);
+    }
+    assertThat(t.postEvents(app, Events.json(ev.list().subList(0, 1000))).status()).isEqualTo(200);
+    assertThat(t.postEvents(app, Events.json(ev.list().subList(1000, 1002))).status()).isEqualTo(200);
+    assertPaging(ok(app, "search=common%20room&per_page=5"), 1001, 1, 5);
+    assertPaging(ok(app, "search=ROOM%201&per_page=5"), 113, 1, 5); // 1, 10-19, 100-199, 1000-1001
+    assertPaging(ok(app, "search=private"), 1, 1, 1);
+  }
+
+  @Test
   void associatedIdKeepsOneMeeting() {
     String app = t.newApp();
     Events ev = new Events(BASE)
