@@ -51,6 +51,6 @@ public final class DemoSeeder {
   }
 
   private long sessions() {
-    return stores.sessions().count(SessionFilter.all(APP_ID), catalog.now());
+    return stores.database().read(c -> stores.sessions().count(c, SessionFilter.all(APP_ID), catalog.now()));
   }
 }

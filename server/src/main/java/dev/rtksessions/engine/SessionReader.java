@@ -5,6 +5,8 @@ import dev.rtksessions.model.Session;
 import dev.rtksessions.model.SessionFilter;
 import dev.rtksessions.model.SessionOrder;
 import dev.rtksessions.storage.Stores;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,15 +41,15 @@ public final class SessionReader {
   public Optional<SessionAt> find(String appId, String sessionId, boolean withBreakoutRooms) {
     long now = clock.millis();
     return stores.sessions().find(appId, sessionId).map(s -> new SessionAt(withBreakoutRooms
-        ? trees(appId, List.of(s)).get(0)
+        ? stores.database().read(c -> trees(c, appId, List.of(s))).get(0)
         : new SessionTree(s, title(appId, s.meetingId()), List.of()), now));
   }
 
   /** The meeting's LIVE session, with its breakout rooms. */
   public Optional<SessionAt> active(String appId, String meetingId) {
     long now = clock.millis();
-    return stores.sessions().activeFor(appId, meetingId, now).map(s -> new SessionAt(trees(appId, List.of(s)).get(0),
-        now));
+    return stores.sessions().activeFor(appId, meetingId, now).map(s -> new SessionAt(
+        stores.database().read(c -> trees(c, appId, List.of(s))).get(0), now));
   }
 
   private String title(String appId, String meetingId) {
@@ -57,12 +59,15 @@ public final class SessionReader {
 
   public SessionPage list(SessionFilter filter, SessionOrder order, int limit, long offset) {
     long now = clock.millis();
-    List<Session> page = stores.sessions().list(filter, order, limit, offset, now);
-    long total = stores.sessions().count(filter, now);
-    return new SessionPage(trees(filter.appId(), page), total, now);
+    // One connection for the page's few statements.
+    return stores.database().read(c -> {
+      List<Session> page = stores.sessions().list(c, filter, order, limit, offset, now);
+      long total = stores.sessions().count(c, filter, now);
+      return new SessionPage(trees(c, filter.appId(), page), total, now);
+    });
   }
 
-  private List<SessionTree> trees(String appId, List<Session> roots) {
+  private List<SessionTree> trees(Connection c, String appId, List<Session> roots) throws SQLException {
     // Breakout rooms one level at a time: one query per level, not per session.
     Map<String, List<Session>> children = new HashMap<>();
     Set<String> meetingIds = new HashSet<>();
@@ -76,13 +81,13 @@ public final class SessionReader {
           ids.add(s.id());
         }
       }
-      List<Session> next = stores.sessions().childrenOf(appId, ids);
+      List<Session> next = stores.sessions().childrenOf(c, appId, ids);
       for (Session child : next) {
         children.computeIfAbsent(child.parentSessionId(), k -> new ArrayList<>()).add(child);
       }
       level = next;
     }
-    Map<String, Meeting> meetings = stores.meetings().findAll(appId, meetingIds);
+    Map<String, Meeting> meetings = stores.meetings().find(c, appId, meetingIds);
     List<SessionTree> trees = new ArrayList<>(roots.size());
     for (Session root : roots) {
       trees.add(tree(root, children, meetings));

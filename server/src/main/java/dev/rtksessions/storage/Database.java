@@ -60,11 +60,6 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("busy_timeout", "10000");
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
-    if (dialect == Dialect.POSTGRESQL) {
-      // Generic plans cached while tables were small keep scanning whole apps once they grow
-      // (seen when a fresh database takes a burst of events); plan each query for its values.
-      config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
-    }
     HikariDataSource ds = new HikariDataSource(config);
     String description = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:".length()) : redact(jdbcUrl);
     Database db = new Database(ds, dialect, description);
@@ -138,6 +133,7 @@ public final class Database implements AutoCloseable {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try {
+          dialect.beginWrite(c);
           T result = work.run(c);
           c.commit();
           return result;

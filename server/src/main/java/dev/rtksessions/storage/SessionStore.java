@@ -23,6 +23,10 @@ public final class SessionStore {
   private static final String COLUMNS = "app_id, id, meeting_id, parent_session_id, type, live_count, peak_count,"
       + " closed_ms, live_join_sum, created_at, started_at, updated_at, ended_at, live_until, meta";
   private static final String TOP_LEVEL = " WHERE app_id = ? AND parent_session_id IS NULL";
+  /** From this offset on, a page by creation time is read from its key rather than with OFFSET. */
+  static final long DEEP_OFFSET = 1000;
+  /** A search names up to this many matching meetings in the query; beyond, it uses a subquery. */
+  private static final int MAX_NAMED_MEETINGS = 1000;
 
   private final Database db;
   private final AppStore apps;
@@ -35,21 +39,59 @@ public final class SessionStore {
   // ---- reads -------------------------------------------------------------------------------
 
   /** One page of top-level sessions; minutes are ordered by their value at {@code now}. */
-  public List<Session> list(SessionFilter filter, SessionOrder order, int limit, long offset, long now) {
-    return db.read(c -> order.key() == SessionOrder.Key.CREATED_AT
+  public List<Session> list(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
+      throws SQLException {
+    return order.key() == SessionOrder.Key.CREATED_AT
         ? listByCreated(c, filter, order, limit, offset, now)
-        : listByMinutes(c, filter, order, limit, offset, now));
+        : listByMinutes(c, filter, order, limit, offset, now);
   }
 
   private List<Session> listByCreated(Connection c, SessionFilter filter, SessionOrder order, int limit,
       long offset, long now) throws SQLException {
-    Where where = where(filter, now);
+    Where where = where(c, filter, now);
     String dir = order.direction();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql
-        + " ORDER BY created_at " + dir + ", id " + dir + " LIMIT ? OFFSET ?")) {
+    String orderBy = " ORDER BY created_at " + dir + ", id " + dir;
+    if (offset >= DEEP_OFFSET) {
+      return listFromKey(c, where, order, orderBy, limit, offset);
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql + orderBy
+        + " LIMIT ? OFFSET ?")) {
       int i = where.bind(ps, 1);
       ps.setInt(i++, limit);
       ps.setLong(i, offset);
+      return mapAll(ps);
+    }
+  }
+
+  /**
+   * A deep page in two steps: skip the offset reading only the (created_at, id) key, which the
+   * index holds, then read the page's rows from that key on. Reading whole rows for the skipped
+   * ones is what makes OFFSET slow.
+   */
+  private List<Session> listFromKey(Connection c, Where where, SessionOrder order, String orderBy, int limit,
+      long offset) throws SQLException {
+    long keyCreated;
+    String keyId;
+    try (PreparedStatement ps = c.prepareStatement("SELECT created_at, id FROM sessions" + where.sql + orderBy
+        + " LIMIT 1 OFFSET ?")) {
+      ps.setLong(where.bind(ps, 1), offset);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return List.of();
+        }
+        keyCreated = rs.getLong(1);
+        keyId = rs.getString(2);
+      }
+    }
+    String from = order.ascending() ? " AND (created_at > ? OR (created_at = ? AND id >= ?))"
+        : " AND (created_at < ? OR (created_at = ? AND id <= ?))";
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql + from
+        + orderBy + " LIMIT ?")) {
+      int i = where.bind(ps, 1);
+      ps.setLong(i++, keyCreated);
+      ps.setLong(i++, keyCreated);
+      ps.setString(i++, keyId);
+      ps.setInt(i, limit);
       return mapAll(ps);
     }
   }
@@ -61,7 +103,7 @@ public final class SessionStore {
    */
   private List<Session> listByMinutes(Connection c, SessionFilter filter, SessionOrder order, int limit,
       long offset, long now) throws SQLException {
-    Where where = where(filter, now);
+    Where where = where(c, filter, now);
     String dir = order.direction();
     String sql = "SELECT " + COLUMNS + " FROM ("
         + "SELECT " + COLUMNS + ", closed_ms AS minutes_ms FROM (SELECT " + COLUMNS + " FROM sessions" + where.sql
@@ -82,19 +124,17 @@ public final class SessionStore {
   }
 
   /** The exact number of sessions the filter covers, from the maintained counter where it can. */
-  public long count(SessionFilter filter, long now) {
-    return db.read(c -> {
-      if (filter.onlyStatus()) {
-        long all = apps.sessionCount(c, filter.appId());
-        if (filter.status() == null) {
-          return all;
-        }
-        long live = countWhere(c, where(new SessionFilter(filter.appId(), SessionStatus.LIVE, null, null, null,
-            null, null, null), now));
-        return filter.status() == SessionStatus.LIVE ? live : all - live;
+  public long count(Connection c, SessionFilter filter, long now) throws SQLException {
+    if (filter.onlyStatus()) {
+      long all = apps.sessionCount(c, filter.appId());
+      if (filter.status() == null) {
+        return all;
       }
-      return countWhere(c, where(filter, now));
-    });
+      long live = countWhere(c, where(c, new SessionFilter(filter.appId(), SessionStatus.LIVE, null, null, null,
+          null, null, null), now));
+      return filter.status() == SessionStatus.LIVE ? live : all - live;
+    }
+    return countWhere(c, where(c, filter, now));
   }
 
   private static long countWhere(Connection c, Where where) throws SQLException {
@@ -135,17 +175,19 @@ public final class SessionStore {
 
   /** The direct breakout-room sessions of the given sessions, in start order. */
   public List<Session> childrenOf(String appId, Collection<String> parentIds) {
+    return db.read(c -> childrenOf(c, appId, parentIds));
+  }
+
+  public List<Session> childrenOf(Connection c, String appId, Collection<String> parentIds) throws SQLException {
     if (parentIds.isEmpty()) {
       return List.of();
     }
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE app_id = ?"
-          + " AND parent_session_id IN (" + Jdbc.placeholders(parentIds.size()) + ") ORDER BY created_at, id")) {
-        ps.setString(1, appId);
-        Jdbc.bindAll(ps, 2, parentIds);
-        return mapAll(ps);
-      }
-    });
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE app_id = ?"
+        + " AND parent_session_id IN (" + Jdbc.placeholders(parentIds.size()) + ") ORDER BY created_at, id")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, parentIds);
+      return mapAll(ps);
+    }
   }
 
   // ---- engine writes (inside the engine's transaction) -----------------------------------
@@ -304,7 +346,7 @@ public final class SessionStore {
     }
   }
 
-  private Where where(SessionFilter f, long now) {
+  private Where where(Connection c, SessionFilter f, long now) throws SQLException {
     StringBuilder sql = new StringBuilder(TOP_LEVEL);
     List<Object> values = new ArrayList<>();
     values.add(f.appId());
@@ -336,35 +378,55 @@ public final class SessionStore {
       values.add(f.maxPeak());
     }
     if (f.search() != null) {
-      appendSearch(sql, values, f.appId(), f.search().toLowerCase(Locale.ROOT));
+      appendSearch(c, sql, values, f.appId(), f.search().toLowerCase(Locale.ROOT));
     }
     return new Where(sql.toString(), values);
   }
 
   /**
-   * Case-insensitive substring of the session id, the meeting id or the meeting title. The
-   * matching ids come from the trigram indexes (pg_trgm on PostgreSQL, FTS5 on SQLite);
-   * SQLite's FTS pattern is a superset (no escapes) that instr() then makes exact.
+   * Case-insensitive substring of the session id, the meeting id or the meeting title. Matching
+   * meetings are looked up first (trigram indexes: pg_trgm on PostgreSQL, FTS5 on SQLite) and,
+   * when there are not too many, named in the query, so the sessions come off
+   * {@code sessions_by_meeting} instead of being probed one by one. SQLite's FTS pattern is a
+   * superset (no escapes) that instr() makes exact.
    */
-  private void appendSearch(StringBuilder sql, List<Object> values, String appId, String text) {
-    if (db.dialect() == Dialect.POSTGRESQL) {
-      String pattern = Jdbc.likeContains(text);
-      sql.append(" AND id IN (SELECT s2.id FROM sessions s2 WHERE s2.app_id = ? AND LOWER(s2.id) LIKE ? ESCAPE '\\'"
-          + " UNION ALL SELECT s3.id FROM sessions s3 WHERE s3.app_id = ? AND s3.meeting_id IN"
-          + " (SELECT m.id FROM meetings m WHERE m.app_id = ?"
-          + " AND (m.title_search LIKE ? ESCAPE '\\' OR LOWER(m.id) LIKE ? ESCAPE '\\')))");
-      values.addAll(List.of(appId, pattern, appId, appId, pattern, pattern));
+  private void appendSearch(Connection c, StringBuilder sql, List<Object> values, String appId, String text)
+      throws SQLException {
+    boolean pg = db.dialect() == Dialect.POSTGRESQL;
+    String like = pg ? Jdbc.likeContains(text) : "%" + text + "%";
+    String meetingMatch = pg
+        ? "SELECT m.id FROM meetings m WHERE m.app_id = ?"
+            + " AND (m.title_search LIKE ? ESCAPE '\\' OR LOWER(m.id) LIKE ? ESCAPE '\\')"
+        : "SELECT m.id FROM meetings m WHERE m.app_id = ?"
+            + " AND m.rowid IN (SELECT rowid FROM meetings_fts WHERE meetings_fts.title_search LIKE ?"
+            + " UNION SELECT rowid FROM meetings_fts WHERE meetings_fts.id LIKE ?)"
+            + " AND (instr(m.title_search, ?) > 0 OR instr(lower(m.id), ?) > 0)";
+    List<Object> meetingValues = pg ? List.of(appId, like, like) : List.of(appId, like, like, text, text);
+
+    List<String> meetings = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(meetingMatch + " LIMIT " + (MAX_NAMED_MEETINGS + 1))) {
+      new Where("", meetingValues).bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          meetings.add(rs.getString(1));
+        }
+      }
+    }
+
+    sql.append(pg ? " AND (LOWER(id) LIKE ? ESCAPE '\\'"
+        : " AND ((rowid IN (SELECT rowid FROM sessions_fts WHERE sessions_fts.id LIKE ?) AND instr(lower(id), ?) > 0)");
+    values.add(like);
+    if (!pg) {
+      values.add(text);
+    }
+    if (meetings.size() > MAX_NAMED_MEETINGS) {
+      sql.append(" OR meeting_id IN (").append(meetingMatch).append("))");
+      values.addAll(meetingValues);
+    } else if (!meetings.isEmpty()) {
+      sql.append(" OR meeting_id IN (").append(Jdbc.placeholders(meetings.size())).append("))");
+      values.addAll(meetings);
     } else {
-      String candidates = "%" + text + "%";
-      sql.append(" AND id IN (SELECT s2.id FROM sessions s2 WHERE s2.app_id = ?"
-          + " AND s2.rowid IN (SELECT rowid FROM sessions_fts WHERE sessions_fts.id LIKE ?)"
-          + " AND instr(lower(s2.id), ?) > 0"
-          + " UNION ALL SELECT s3.id FROM sessions s3 WHERE s3.app_id = ? AND s3.meeting_id IN"
-          + " (SELECT m.id FROM meetings m WHERE m.app_id = ?"
-          + " AND m.rowid IN (SELECT rowid FROM meetings_fts WHERE meetings_fts.title_search LIKE ?"
-          + " UNION SELECT rowid FROM meetings_fts WHERE meetings_fts.id LIKE ?)"
-          + " AND (instr(m.title_search, ?) > 0 OR instr(lower(m.id), ?) > 0)))");
-      values.addAll(List.of(appId, candidates, text, appId, appId, candidates, candidates, text, text));
+      sql.append(")");
     }
   }
 

@@ -79,6 +79,42 @@ abstract class ListSessionsApiTest extends PerStoreTest {
   }
 
   @Test
+  void deepPagesAreReadFromTheirKeyAndAgreeWithShallowOnes() {
+    String app = t.newApp();
+    Events ev = new Events(BASE);
+    for (int i = 0; i < 1150; i++) {
+      // Pairs of sessions share a creation time, so the key's id tie-break is exercised.
+      ev.join("deep-" + i, "p" + i, (i / 2) * 60).leave("deep-" + i, "p" + i, (i / 2) * 60 + 30);
+    }
+    for (int from = 0; from < ev.list().size(); from += 1000) {
+      String batch = Events.json(ev.list().subList(from, Math.min(ev.list().size(), from + 1000)));
+      assertThat(t.postEvents(app, batch).status()).isEqualTo(200);
+    }
+    t.clock.set(BASE.plus(Duration.ofDays(30)));
+    for (String order : List.of("DESC", "ASC")) {
+      List<String> all = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
+      for (int page = 1; page <= 6; page++) {
+        JsonNode body = ok(app, "per_page=200&sort_order=" + order + "&page_no=" + page);
+        all.addAll(field(body, "id"));
+        body.get("data").get("sessions").forEach(s -> keys.add(s.get("created_at").asText() + " " + s.get("id").asText()));
+      }
+      assertThat(all).hasSize(1150).doesNotHaveDuplicates();
+      // Pages 1-5 come from OFFSET, page 6 from its key: together, one order.
+      List<String> sorted = new ArrayList<>(keys);
+      sorted.sort(order.equals("ASC") ? java.util.Comparator.naturalOrder() : java.util.Comparator.reverseOrder());
+      assertThat(keys).isEqualTo(sorted);
+      // Pages 6 (offset 1000, from the key) and 51 of 50 (offset 1000 too) match the same slice.
+      assertThat(field(ok(app, "per_page=20&sort_order=" + order + "&page_no=51"), "id"))
+          .isEqualTo(all.subList(1000, 1020));
+      assertThat(field(ok(app, "per_page=7&sort_order=" + order + "&page_no=165"), "id"))
+          .isEqualTo(all.subList(1148, 1150));
+      assertPaging(ok(app, "per_page=7&sort_order=" + order + "&page_no=165"), 1150, 1149, 1150);
+      assertThat(field(ok(app, "per_page=200&sort_order=" + order + "&page_no=7"), "id")).isEmpty();
+    }
+  }
+
+  @Test
   void aPagePastTheEndIsEmpty() {
     String app = appWithEndedSessions(3);
     JsonNode body = ok(app, "page_no=2");
@@ -199,6 +235,20 @@ abstract class ListSessionsApiTest extends PerStoreTest {
     assertThat(field(ok(app, "search=e_p"), "associated_id")).containsExactly("room-beta");
     assertThat(field(ok(app, "search=room"), "associated_id")).hasSize(3);
     assertPaging(ok(app, "search=room&per_page=2"), 3, 1, 2);
+  }
+
+  @Test
+  void searchMatchingMoreMeetingsThanItNamesStillCountsExactly() {
+    String app = t.newApp();
+    Events ev = new Events(BASE);
+    for (int i = 0; i < 1002; i++) {
+      ev.join("common-" + i, "p" + i, i).with("meeting_title", i == 0 ? "Private" : "Common room " + i);
+    }
+    assertThat(t.postEvents(app, Events.json(ev.list().subList(0, 1000))).status()).isEqualTo(200);
+    assertThat(t.postEvents(app, Events.json(ev.list().subList(1000, 1002))).status()).isEqualTo(200);
+    assertPaging(ok(app, "search=common%20room&per_page=5"), 1001, 1, 5);
+    assertPaging(ok(app, "search=ROOM%201&per_page=5"), 113, 1, 5); // 1, 10-19, 100-199, 1000-1001
+    assertPaging(ok(app, "search=private"), 1, 1, 1);
   }
 
   @Test
