@@ -69,8 +69,11 @@ final class JdbcFloorCommand implements Callable<Integer> {
           if (reader) {
             pageReader.list(filter, order, perPage, offset);
           } else {
-            stores.sessions().list(filter, order, perPage, offset, now);
-            stores.sessions().count(filter, now);
+            // As the reader does: one connection for the page's statements.
+            stores.database().read(c -> {
+              stores.sessions().list(c, filter, order, perPage, offset, now);
+              return stores.sessions().count(c, filter, now);
+            });
           }
           h.recordValue(System.nanoTime() - t0);
           done.incrementAndGet();
