@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rtksessions.testing.Events;
 import dev.rtksessions.testing.TestDatabases;
 import dev.rtksessions.testing.TestService;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +25,6 @@ class ClientCommandsTest {
   TestService t;
   String app;
 
-  private record Run(int exit, String out, String err) {}
 
   @BeforeAll
   void start() {
@@ -51,25 +47,18 @@ class ClientCommandsTest {
     t.close();
   }
 
-  private Run run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--token", t.adminToken, "--base-url", t.service.baseUrl(), "--account", t.accountId));
-    return runRaw(all.toArray(String[]::new));
+  private CliRun run(String... args) {
+    return CliRun.of(List.of("--token", t.adminToken, "--base-url", t.service.baseUrl(), "--account", t.accountId),
+        args);
   }
 
-  private static Run runRaw(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun runRaw(String... args) {
+    return CliRun.of(List.of(), args);
   }
 
   @Test
   void listPrintsAnAlignedTableNewestFirst() {
-    Run r = run("sessions", "list", "--app", app, "--per-page", "5");
+    CliRun r = run("sessions", "list", "--app", app, "--per-page", "5");
     assertThat(r.exit()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0)).startsWith("ID").contains("MEETING", "TITLE", "STATUS", "LIVE", "PEAK", "MINUTES");
@@ -84,12 +73,12 @@ class ClientCommandsTest {
 
   @Test
   void allPagesJsonAndCsv() throws Exception {
-    Run json = run("sessions", "list", "--app", app, "--all", "--per-page", "7", "-o", "json");
+    CliRun json = run("sessions", "list", "--app", app, "--all", "--per-page", "7", "-o", "json");
     assertThat(json.exit()).isZero();
     JsonNode sessions = new ObjectMapper().readTree(json.out());
     assertThat(sessions).hasSize(26);
     assertThat(sessions.get(0).get("associated_id").asText()).isEqualTo("live");
-    Run csv = run("sessions", "list", "--app", app, "--status", "ENDED", "--sort", "minutes", "--order", "asc",
+    CliRun csv = run("sessions", "list", "--app", app, "--status", "ENDED", "--sort", "minutes", "--order", "asc",
         "--per-page", "2", "-o", "csv");
     List<String> lines = csv.out().lines().toList();
     assertThat(lines.get(0)).isEqualTo("ID,MEETING,TITLE,STATUS,LIVE,PEAK,MINUTES,STARTED,ENDED");
@@ -99,7 +88,7 @@ class ClientCommandsTest {
 
   @Test
   void filtersReachTheApi() {
-    Run r = run("sessions", "list", "--app", app, "--search", "room 1", "--since", "2025-03-04T11:00:00Z",
+    CliRun r = run("sessions", "list", "--app", app, "--search", "room 1", "--since", "2025-03-04T11:00:00Z",
         "--until", "2025-03-04T13:00:00+00:00", "--participants", "2", "-o", "csv");
     assertThat(r.exit()).isZero();
     assertThat(r.out().lines().skip(1).map(l -> l.split(",")[1]).toList())
@@ -113,57 +102,57 @@ class ClientCommandsTest {
   void showAndParticipants() {
     String id = run("sessions", "list", "--app", app, "--meeting", "room-2", "-o", "csv").out().lines().skip(1)
         .findFirst().orElseThrow().split(",")[0];
-    Run show = run("sessions", "show", id, "--app", app);
+    CliRun show = run("sessions", "show", id, "--app", app);
     assertThat(show.exit()).isZero();
     assertThat(show.out()).contains("meeting:     room-2 (Room 2)").contains("status:      ENDED")
         .contains("peak:        2").contains("minutes:     3");
-    Run people = run("sessions", "participants", id, "--app", app);
+    CliRun people = run("sessions", "participants", id, "--app", app);
     assertThat(people.out().lines().toList()).hasSize(3);
     assertThat(people.out()).contains("p2", "Peer 2", "1.5").contains("q2", "1.5");
   }
 
   @Test
   void appsAndMeetings() {
-    Run created = run("apps", "create", "cli app");
+    CliRun created = run("apps", "create", "cli app");
     assertThat(created.exit()).isZero();
     String newApp = created.out().trim();
     assertThat(run("apps", "list", "--search", "cli app").out()).contains(newApp, "cli app");
-    Run meeting = run("meetings", "create", "--app", newApp, "--title", "Board", "--keep-alive", "120");
+    CliRun meeting = run("meetings", "create", "--app", newApp, "--title", "Board", "--keep-alive", "120");
     assertThat(meeting.exit()).isZero();
     String meetingId = meeting.out().trim();
-    Run list = run("meetings", "list", "--app", newApp);
+    CliRun list = run("meetings", "list", "--app", newApp);
     assertThat(list.out()).contains(meetingId, "Board", "ACTIVE", "120s");
   }
 
   @Test
   void simulateFeedsSessionsThroughTheEventsApi() {
     String simApp = run("apps", "create", "sim").out().trim();
-    Run sim = run("simulate", "--app", simApp, "--meetings", "5", "--rate", "100", "--duration", "2s", "--seed", "3");
+    CliRun sim = run("simulate", "--app", simApp, "--meetings", "5", "--rate", "100", "--duration", "2s", "--seed", "3");
     assertThat(sim.exit()).as(sim.err()).isZero();
     assertThat(sim.out()).contains("events to 6 meetings");
     assertThat(sim.err()).contains("events sent");
-    Run list = run("sessions", "list", "--app", simApp, "--all", "-o", "csv");
+    CliRun list = run("sessions", "list", "--app", simApp, "--all", "-o", "csv");
     assertThat(list.out().lines().count()).isGreaterThan(1);
   }
 
   @Test
   void exitCodesTellWhatWentWrong() {
-    Run missing = run("sessions", "show", "nope", "--app", app);
+    CliRun missing = run("sessions", "show", "nope", "--app", app);
     assertThat(missing.exit()).isEqualTo(Main.NOT_FOUND);
     assertThat(missing.err()).contains("404 session nope not found");
-    Run refused = run("sessions", "list", "--app", app, "--participants", "5:2");
+    CliRun refused = run("sessions", "list", "--app", app, "--participants", "5:2");
     assertThat(refused.exit()).isEqualTo(Main.REFUSED);
     assertThat(refused.err()).contains("participants min must not exceed max");
-    Run badToken = runRaw("apps", "list", "--token", "wrong", "--base-url", t.service.baseUrl(), "--account", "a");
+    CliRun badToken = runRaw("apps", "list", "--token", "wrong", "--base-url", t.service.baseUrl(), "--account", "a");
     assertThat(badToken.exit()).isEqualTo(Main.NOT_ALLOWED);
     assertThat(badToken.err()).contains("401 Authentication error");
-    Run unreachable = runRaw("apps", "list", "--token", "x", "--base-url", "http://127.0.0.1:1/client/v4",
+    CliRun unreachable = runRaw("apps", "list", "--token", "x", "--base-url", "http://127.0.0.1:1/client/v4",
         "--account", "a");
     assertThat(unreachable.exit()).isEqualTo(Main.UNAVAILABLE);
-    Run noToken = runRaw("apps", "list", "--token", "", "--account", "a");
+    CliRun noToken = runRaw("apps", "list", "--token", "", "--account", "a");
     assertThat(noToken.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(noToken.err()).contains("no API token: set CLOUDFLARE_API_TOKEN or pass --token");
-    Run badOption = run("sessions", "list", "--app", app, "--sort", "size");
+    CliRun badOption = run("sessions", "list", "--app", app, "--sort", "size");
     assertThat(badOption.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(badOption.err()).contains("--sort must be created or minutes, got 'size'");
     assertThat(run("sessions", "list", "--app", app, "--since", "yesterday").exit())

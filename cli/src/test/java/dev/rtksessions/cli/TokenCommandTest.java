@@ -2,44 +2,30 @@ package dev.rtksessions.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code rtk-sessions token create|list|revoke} against a real SQLite store. */
 class TokenCommandTest {
   @TempDir Path dataDir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--data-dir";
-    all[args.length + 1] = dataDir.toString();
-    int exit = cli.execute(all);
-    return new Run(exit, out.toString(), err.toString());
+  private CliRun run(String... args) {
+    return CliRun.of(List.of("--data-dir", dataDir.toString()), args);
   }
 
   @Test
   void createListRevoke() throws Exception {
-    Run created = run("token", "create", "--account", "acc-1", "--permission", "realtime", "--description", "ci");
+    CliRun created = run("token", "create", "--account", "acc-1", "--permission", "realtime", "--description", "ci");
     assertThat(created.exit()).isZero();
     String secret = created.out().trim();
     assertThat(secret).startsWith("rtk_").hasSizeGreaterThan(40);
     assertThat(created.err()).contains("realtime, account acc-1").contains("cannot be shown again");
 
-    Run list = run("token", "list");
+    CliRun list = run("token", "list");
     assertThat(list.exit()).isZero();
     assertThat(list.out()).contains("acc-1").contains("realtime").contains("ci").doesNotContain(secret);
     String id = list.out().lines().filter(l -> l.contains("acc-1")).findFirst().orElseThrow().split("\\s+")[0];
@@ -54,14 +40,14 @@ class TokenCommandTest {
     assertThat(run("token", "revoke", id).out()).contains("revoked " + id);
     assertThat(run("token", "list").out().lines().filter(l -> l.contains("acc-1")).findFirst().orElseThrow())
         .doesNotContain(" - ");
-    Run again = run("token", "revoke", id);
+    CliRun again = run("token", "revoke", id);
     assertThat(again.exit()).isEqualTo(3);
     assertThat(again.err()).contains("no active token with id " + id);
   }
 
   @Test
   void allAccountsAdminToken() {
-    Run created = run("token", "create", "--all-accounts", "--permission", "realtime_admin");
+    CliRun created = run("token", "create", "--all-accounts", "--permission", "realtime_admin");
     assertThat(created.exit()).isZero();
     assertThat(created.err()).contains("realtime_admin, all accounts");
     assertThat(run("token", "list").out()).contains("*");
@@ -69,13 +55,13 @@ class TokenCommandTest {
 
   @Test
   void badOptionsAreUsageErrors() {
-    Run permission = run("token", "create", "--account", "a", "--permission", "superuser");
+    CliRun permission = run("token", "create", "--account", "a", "--permission", "superuser");
     assertThat(permission.exit()).isEqualTo(2);
     assertThat(permission.err()).contains("--permission must be realtime or realtime_admin, got 'superuser'");
-    Run scope = run("token", "create", "--permission", "realtime");
+    CliRun scope = run("token", "create", "--permission", "realtime");
     assertThat(scope.exit()).isEqualTo(2);
     assertThat(scope.err()).contains("--account").contains("--all-accounts");
-    Run account = run("token", "create", "--account", "bad account", "--permission", "realtime");
+    CliRun account = run("token", "create", "--account", "bad account", "--permission", "realtime");
     assertThat(account.exit()).isEqualTo(2);
     assertThat(account.err()).contains("--account must be 1-32 characters");
   }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rtksessions.model.App;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.Stores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.Base64;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code rtk-sessions webhook-key set|show|clear} against a real SQLite store, and the
@@ -27,20 +25,8 @@ class WebhookKeyCommandTest {
   @TempDir Path dataDir;
   @TempDir Path files;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--data-dir";
-    all[args.length + 1] = dataDir.toString();
-    int exit = cli.execute(all);
-    return new Run(exit, out.toString(), err.toString());
+  private CliRun run(String... args) {
+    return CliRun.of(List.of("--data-dir", dataDir.toString()), args);
   }
 
   @BeforeEach
@@ -75,7 +61,7 @@ class WebhookKeyCommandTest {
     assertThat(run("webhook-key", "show", "--account", "acc-1", "--app", "app-1").out())
         .contains("(none: the global key RTK_WEBHOOK_PUBLIC_KEY applies)");
 
-    Run set = run("webhook-key", "set", "--account", "acc-1", "--app", "app-1", "--file", file.toString());
+    CliRun set = run("webhook-key", "set", "--account", "acc-1", "--app", "app-1", "--file", file.toString());
     assertThat(set.exit()).as(set.err()).isZero();
     assertThat(set.out()).contains("app app-1 now verifies its webhooks with the key in " + file);
     String stored = storedKey().orElseThrow();
@@ -84,7 +70,7 @@ class WebhookKeyCommandTest {
     assertThat(run("webhook-key", "show", "--account", "acc-1", "--app", "app-1").out())
         .startsWith("-----BEGIN PUBLIC KEY-----");
 
-    Run clear = run("webhook-key", "clear", "--account", "acc-1", "--app", "app-1");
+    CliRun clear = run("webhook-key", "clear", "--account", "acc-1", "--app", "app-1");
     assertThat(clear.exit()).isZero();
     assertThat(storedKey()).isEmpty();
   }
@@ -92,7 +78,7 @@ class WebhookKeyCommandTest {
   @Test
   void anAppOfAnotherAccountOrNoneIsRefused() throws Exception {
     Path file = pemFile("key.pem", "PUBLIC KEY", newPublicKey().getEncoded());
-    Run other = run("webhook-key", "set", "--account", "acc-2", "--app", "app-1", "--file", file.toString());
+    CliRun other = run("webhook-key", "set", "--account", "acc-2", "--app", "app-1", "--file", file.toString());
     assertThat(other.exit()).isEqualTo(3);
     assertThat(other.err()).contains("no app app-1 in account acc-2");
     assertThat(run("webhook-key", "clear", "--account", "acc-1", "--app", "nope").exit()).isEqualTo(3);
@@ -102,16 +88,16 @@ class WebhookKeyCommandTest {
 
   @Test
   void unreadableKeysAreUsageErrorsThatSayWhy() throws Exception {
-    Run missing = run("webhook-key", "set", "--account", "acc-1", "--app", "app-1", "--file",
+    CliRun missing = run("webhook-key", "set", "--account", "acc-1", "--app", "app-1", "--file",
         files.resolve("absent.pem").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("is not a readable file");
     Path garbage = pemFile("garbage.pem", "PUBLIC KEY", "not a key".getBytes(StandardCharsets.US_ASCII));
-    Run notAKey = run("webhook-key", "set", "--account", "acc-1", "--app", "app-1", "--file", garbage.toString());
+    CliRun notAKey = run("webhook-key", "set", "--account", "acc-1", "--app", "app-1", "--file", garbage.toString());
     assertThat(notAKey.exit()).isEqualTo(2);
     assertThat(notAKey.err()).contains("is not an RSA public key");
     Path pkcs1 = pemFile("pkcs1.pem", "RSA PUBLIC KEY", new byte[] {48, 0});
-    Run wrongForm = run("webhook-key", "set", "--account", "acc-1", "--app", "app-1", "--file", pkcs1.toString());
+    CliRun wrongForm = run("webhook-key", "set", "--account", "acc-1", "--app", "app-1", "--file", pkcs1.toString());
     assertThat(wrongForm.exit()).isEqualTo(2);
     assertThat(wrongForm.err()).contains("PKCS#1").contains("openssl rsa -RSAPublicKey_in -in key.pem -pubout");
     assertThat(run("webhook-key", "set", "--account", "bad account", "--app", "app-1", "--file", garbage.toString())
@@ -121,7 +107,7 @@ class WebhookKeyCommandTest {
 
   @Test
   void serveRefusesToStartWithAnUnreadableGlobalKey() {
-    Run run = run("serve", "--port", "0", "--webhook-public-key", "-----BEGIN PUBLIC KEY-----\nAAAA\n"
+    CliRun run = run("serve", "--port", "0", "--webhook-public-key", "-----BEGIN PUBLIC KEY-----\nAAAA\n"
         + "-----END PUBLIC KEY-----");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--webhook-public-key (RTK_WEBHOOK_PUBLIC_KEY): the webhook public key is not an"
