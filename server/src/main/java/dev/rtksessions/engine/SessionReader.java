@@ -4,6 +4,7 @@ import dev.rtksessions.model.Meeting;
 import dev.rtksessions.model.Session;
 import dev.rtksessions.model.SessionFilter;
 import dev.rtksessions.model.SessionOrder;
+import dev.rtksessions.storage.MeetingStore;
 import dev.rtksessions.storage.Stores;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,26 +69,36 @@ public final class SessionReader {
   }
 
   private List<SessionTree> trees(Connection c, String appId, List<Session> roots) throws SQLException {
-    // Breakout rooms one level at a time: one query per level, not per session.
+    // One level at a time: the level's meetings (titles, and whether they host breakout
+    // meetings) in one query, then the breakout rooms of only those sessions whose meeting
+    // hosts any — most pages need no second query.
     Map<String, List<Session>> children = new HashMap<>();
-    Set<String> meetingIds = new HashSet<>();
-    List<Session> level = roots;
+    Map<String, Meeting> meetings = new HashMap<>();
+    Set<String> hosting = new HashSet<>();
     Set<String> seen = new HashSet<>();
+    List<Session> level = roots;
     while (!level.isEmpty()) {
-      List<String> ids = new ArrayList<>();
+      Set<String> unknown = new HashSet<>();
       for (Session s : level) {
-        meetingIds.add(s.meetingId());
-        if (seen.add(s.id())) {
-          ids.add(s.id());
+        if (!meetings.containsKey(s.meetingId())) {
+          unknown.add(s.meetingId());
         }
       }
-      List<Session> next = stores.sessions().childrenOf(c, appId, ids);
+      MeetingStore.WithBreakouts found = stores.meetings().findWithBreakouts(c, appId, unknown);
+      meetings.putAll(found.meetings());
+      hosting.addAll(found.hostingBreakouts());
+      List<String> parents = new ArrayList<>();
+      for (Session s : level) {
+        if (hosting.contains(s.meetingId()) && seen.add(s.id())) {
+          parents.add(s.id());
+        }
+      }
+      List<Session> next = parents.isEmpty() ? List.of() : stores.sessions().childrenOf(c, appId, parents);
       for (Session child : next) {
         children.computeIfAbsent(child.parentSessionId(), k -> new ArrayList<>()).add(child);
       }
       level = next;
     }
-    Map<String, Meeting> meetings = stores.meetings().find(c, appId, meetingIds);
     List<SessionTree> trees = new ArrayList<>(roots.size());
     for (Session root : roots) {
       trees.add(tree(root, children, meetings));

@@ -11,10 +11,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Meetings (rooms). */
 public final class MeetingStore {
@@ -90,6 +92,38 @@ public final class MeetingStore {
   /** The meetings among {@code meetingIds} that exist, by id. */
   public Map<String, Meeting> findAll(String appId, Collection<String> meetingIds) {
     return db.read(c -> load(c, appId, meetingIds, ""));
+  }
+
+  /** Meetings by id, and which of them host breakout meetings. */
+  public record WithBreakouts(Map<String, Meeting> meetings, Set<String> hostingBreakouts) {}
+
+  /**
+   * The meetings among {@code meetingIds}, and which of them have breakout meetings, in one
+   * statement: a page of sessions needs both (titles, and whether to look for breakout rooms).
+   */
+  public WithBreakouts findWithBreakouts(Connection c, String appId, Collection<String> meetingIds)
+      throws SQLException {
+    Map<String, Meeting> found = new HashMap<>();
+    Set<String> hosting = new HashSet<>();
+    if (meetingIds.isEmpty()) {
+      return new WithBreakouts(found, hosting);
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM meetings b"
+        + " WHERE b.app_id = meetings.app_id AND b.parent_meeting_id = meetings.id) AS hosts_breakouts"
+        + " FROM meetings WHERE app_id = ? AND id IN (" + Jdbc.placeholders(meetingIds.size()) + ")")) {
+      ps.setString(1, appId);
+      Jdbc.bindAll(ps, 2, meetingIds);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Meeting m = map(rs);
+          found.put(m.id(), m);
+          if (rs.getBoolean("hosts_breakouts")) {
+            hosting.add(m.id());
+          }
+        }
+      }
+    }
+    return new WithBreakouts(found, hosting);
   }
 
   /** The same, inside a transaction. */
