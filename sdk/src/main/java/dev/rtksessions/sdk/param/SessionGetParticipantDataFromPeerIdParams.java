@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class SessionGetParticipantDataFromPeerIdParams {
+public final class SessionGetParticipantDataFromPeerIdParams extends AppScopedParams {
   /** A part of the peer report. */
   public enum Filters implements WireEnum {
     /** {@code device_info} */
@@ -35,14 +35,11 @@ public final class SessionGetParticipantDataFromPeerIdParams {
     }
   }
 
-  private final String accountId;
-  private final String appId;
   private final Filters filters;
   private final Boolean includePeerEvents;
 
   private SessionGetParticipantDataFromPeerIdParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.appId = Require.present(b.appId, "appId");
+    super(b);
     this.filters = b.filters;
     this.includePeerEvents = b.includePeerEvents;
   }
@@ -55,21 +52,10 @@ public final class SessionGetParticipantDataFromPeerIdParams {
   /** @return a builder holding these values */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.accountId = accountId;
-    b.appId = appId;
+    b.accountId(accountId()).appId(appId());
     b.filters = filters;
     b.includePeerEvents = includePeerEvents;
     return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
-  }
-
-  /** @return the app id (path) */
-  public String appId() {
-    return appId;
   }
 
   /** @return {@code filters}: which part of the peer report to return, if set */
@@ -100,29 +86,14 @@ public final class SessionGetParticipantDataFromPeerIdParams {
   }
 
   /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private String appId;
+  public static final class Builder extends AppScopedParams.Builder<Builder> {
     private Filters filters;
     private Boolean includePeerEvents;
 
     private Builder() {}
 
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * @param appId the app id (path) (required)
-     * @return this builder
-     */
-    public Builder appId(String appId) {
-      this.appId = appId;
+    @Override
+    Builder self() {
       return this;
     }
 

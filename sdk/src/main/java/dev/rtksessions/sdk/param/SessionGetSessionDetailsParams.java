@@ -9,14 +9,11 @@ import java.util.Optional;
  *
  * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class SessionGetSessionDetailsParams {
-  private final String accountId;
-  private final String appId;
+public final class SessionGetSessionDetailsParams extends AppScopedParams {
   private final Boolean includeBreakoutRooms;
 
   private SessionGetSessionDetailsParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.appId = Require.present(b.appId, "appId");
+    super(b);
     this.includeBreakoutRooms = b.includeBreakoutRooms;
   }
 
@@ -28,20 +25,9 @@ public final class SessionGetSessionDetailsParams {
   /** @return a builder holding these values */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.accountId = accountId;
-    b.appId = appId;
+    b.accountId(accountId()).appId(appId());
     b.includeBreakoutRooms = includeBreakoutRooms;
     return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
-  }
-
-  /** @return the app id (path) */
-  public String appId() {
-    return appId;
   }
 
   /**
@@ -66,28 +52,13 @@ public final class SessionGetSessionDetailsParams {
   }
 
   /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private String appId;
+  public static final class Builder extends AppScopedParams.Builder<Builder> {
     private Boolean includeBreakoutRooms;
 
     private Builder() {}
 
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * @param appId the app id (path) (required)
-     * @return this builder
-     */
-    public Builder appId(String appId) {
-      this.appId = appId;
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -9,15 +9,12 @@ import java.util.Optional;
  *
  * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class SessionGetSessionParticipantDetailsParams {
-  private final String accountId;
-  private final String appId;
+public final class SessionGetSessionParticipantDetailsParams extends AppScopedParams {
   private final String sessionId;
   private final Boolean includePeerEvents;
 
   private SessionGetSessionParticipantDetailsParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.appId = Require.present(b.appId, "appId");
+    super(b);
     this.sessionId = Require.present(b.sessionId, "sessionId");
     this.includePeerEvents = b.includePeerEvents;
   }
@@ -30,21 +27,10 @@ public final class SessionGetSessionParticipantDetailsParams {
   /** @return a builder holding these values */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.accountId = accountId;
-    b.appId = appId;
+    b.accountId(accountId()).appId(appId());
     b.sessionId = sessionId;
     b.includePeerEvents = includePeerEvents;
     return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
-  }
-
-  /** @return the app id (path) */
-  public String appId() {
-    return appId;
   }
 
   /** @return the session the participant belongs to (path) */
@@ -74,29 +60,14 @@ public final class SessionGetSessionParticipantDetailsParams {
   }
 
   /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private String appId;
+  public static final class Builder extends AppScopedParams.Builder<Builder> {
     private String sessionId;
     private Boolean includePeerEvents;
 
     private Builder() {}
 
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * @param appId the app id (path) (required)
-     * @return this builder
-     */
-    public Builder appId(String appId) {
-      this.appId = appId;
+    @Override
+    Builder self() {
       return this;
     }
 

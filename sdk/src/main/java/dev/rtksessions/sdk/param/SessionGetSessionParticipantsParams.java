@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class SessionGetSessionParticipantsParams {
+public final class SessionGetSessionParticipantsParams extends AppScopedParams {
   /** What to sort participants by. */
   public enum SortBy implements WireEnum {
     /** {@code joinedAt} */
@@ -48,8 +48,6 @@ public final class SessionGetSessionParticipantsParams {
     }
   }
 
-  private final String accountId;
-  private final String appId;
   private final Long pageNo;
   private final Long perPage;
   private final SortBy sortBy;
@@ -59,8 +57,7 @@ public final class SessionGetSessionParticipantsParams {
   private final View view;
 
   private SessionGetSessionParticipantsParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.appId = Require.present(b.appId, "appId");
+    super(b);
     this.pageNo = b.pageNo;
     this.perPage = b.perPage;
     this.sortBy = b.sortBy;
@@ -78,8 +75,7 @@ public final class SessionGetSessionParticipantsParams {
   /** @return a builder holding these values */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.accountId = accountId;
-    b.appId = appId;
+    b.accountId(accountId()).appId(appId());
     b.pageNo = pageNo;
     b.perPage = perPage;
     b.sortBy = sortBy;
@@ -88,16 +84,6 @@ public final class SessionGetSessionParticipantsParams {
     b.includePeerEvents = includePeerEvents;
     b.view = view;
     return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
-  }
-
-  /** @return the app id (path) */
-  public String appId() {
-    return appId;
   }
 
   /**
@@ -167,9 +153,7 @@ public final class SessionGetSessionParticipantsParams {
   }
 
   /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private String appId;
+  public static final class Builder extends AppScopedParams.Builder<Builder> {
     private Long pageNo;
     private Long perPage;
     private SortBy sortBy;
@@ -180,21 +164,8 @@ public final class SessionGetSessionParticipantsParams {
 
     private Builder() {}
 
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * @param appId the app id (path) (required)
-     * @return this builder
-     */
-    public Builder appId(String appId) {
-      this.appId = appId;
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class SessionGetSessionTranscriptsParams {
+public final class SessionGetSessionTranscriptsParams extends AppScopedParams {
   /** A transcript file format. */
   public enum Format implements WireEnum {
     /** {@code SRT} */
@@ -33,13 +33,10 @@ public final class SessionGetSessionTranscriptsParams {
     }
   }
 
-  private final String accountId;
-  private final String appId;
   private final Format format;
 
   private SessionGetSessionTranscriptsParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.appId = Require.present(b.appId, "appId");
+    super(b);
     this.format = b.format;
   }
 
@@ -51,20 +48,9 @@ public final class SessionGetSessionTranscriptsParams {
   /** @return a builder holding these values */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.accountId = accountId;
-    b.appId = appId;
+    b.accountId(accountId()).appId(appId());
     b.format = format;
     return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
-  }
-
-  /** @return the app id (path) */
-  public String appId() {
-    return appId;
   }
 
   /** @return {@code format}: the transcript file format (default CSV), if set */
@@ -86,28 +72,13 @@ public final class SessionGetSessionTranscriptsParams {
   }
 
   /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private String appId;
+  public static final class Builder extends AppScopedParams.Builder<Builder> {
     private Format format;
 
     private Builder() {}
 
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * @param appId the app id (path) (required)
-     * @return this builder
-     */
-    public Builder appId(String appId) {
-      this.appId = appId;
+    @Override
+    Builder self() {
       return this;
     }
 
