@@ -61,9 +61,7 @@ public final class ParticipantReader {
 
   public Optional<ParticipantView> find(Session session, String peerId, boolean includePeerEvents) {
     long now = clock.millis();
-    return stores.participants().readForSessions(session.appId(), List.of(session.id())).stream()
-        .filter(p -> p.peerId().equals(peerId))
-        .findFirst()
+    return stores.participants().find(session.appId(), session.id(), peerId)
         .map(p -> new ParticipantView(p, p.durationMillisAt(now), null))
         .map(v -> includePeerEvents ? withPeerEvents(v, session) : v);
   }

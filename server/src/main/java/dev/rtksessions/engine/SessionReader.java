@@ -46,6 +46,11 @@ public final class SessionReader {
         : new SessionTree(s, title(appId, s.meetingId()), List.of()), now));
   }
 
+  /** The session alone, without its title or breakout rooms. */
+  public Optional<Session> session(String appId, String sessionId) {
+    return stores.sessions().find(appId, sessionId);
+  }
+
   /** The meeting's LIVE session, with its breakout rooms. */
   public Optional<SessionAt> active(String appId, String meetingId) {
     long now = clock.millis();

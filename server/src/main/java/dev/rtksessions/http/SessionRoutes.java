@@ -88,8 +88,7 @@ final class SessionRoutes {
   }
 
   private Session session(Request request) {
-    return sessions.find(request.app().id(), sessionId(request), false)
-        .orElseThrow(() -> sessionNotFound(request)).tree().session();
+    return sessions.session(request.app().id(), sessionId(request)).orElseThrow(() -> sessionNotFound(request));
   }
 
   private static String sessionId(Request request) {

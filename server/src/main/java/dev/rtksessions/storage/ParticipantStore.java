@@ -42,6 +42,20 @@ public final class ParticipantStore {
     return db.read(c -> forSessions(c, appId, sessionIds));
   }
 
+  /** One peer's row in one session. */
+  public Optional<Participant> find(String appId, String sessionId, String peerId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM participants"
+          + " WHERE app_id = ? AND session_id = ? AND peer_id = ?")) {
+        ps.setString(1, appId);
+        ps.setString(2, sessionId);
+        ps.setString(3, peerId);
+        List<Participant> rows = mapAll(ps);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+      }
+    });
+  }
+
   /** The most recent presence of a peer in any session of the app. */
   public Optional<Participant> latestForPeer(String appId, String peerId) {
     return db.read(c -> {
