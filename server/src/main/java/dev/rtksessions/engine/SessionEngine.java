@@ -8,6 +8,7 @@ import dev.rtksessions.model.Participant;
 import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.Session;
 import dev.rtksessions.storage.EventStore;
+import dev.rtksessions.storage.SessionCounts;
 import dev.rtksessions.storage.Stores;
 import dev.rtksessions.storage.UniqueViolationException;
 import java.sql.Connection;
@@ -75,8 +76,9 @@ public final class SessionEngine {
       Map<String, Meeting> meetings = lockMeetings(c, appId, fresh.values());
       validate(c, appId, batch, fresh, meetings);
       stores.events().insert(c, appId, fresh.values(), now);
-      long delta = rebuild(c, appId, fresh.values(), meetings);
-      stores.apps().addToSessionCount(c, appId, delta);
+      SessionCounts.Changes counts = new SessionCounts.Changes();
+      rebuild(c, appId, fresh.values(), meetings, counts);
+      stores.counts().apply(c, appId, counts);
     }
 
     List<EventOutcome> outcomes = new ArrayList<>(batch.size());
@@ -183,11 +185,11 @@ public final class SessionEngine {
    * Brings the sessions of every touched meeting up to date, parents before their breakout
    * rooms. Meetings whose new events all come after what was applied before (in-order
    * delivery) continue from their stored latest session, all in a few statements; the others
-   * are rebuilt from the earliest point the new events can affect. Returns the change in the
-   * number of top-level sessions.
+   * are rebuilt from the earliest point the new events can affect. Every session replaced or
+   * written is tallied in {@code counts}.
    */
-  private long rebuild(Connection c, String appId, Collection<ParticipantEvent> events, Map<String, Meeting> meetings)
-      throws SQLException {
+  private void rebuild(Connection c, String appId, Collection<ParticipantEvent> events, Map<String, Meeting> meetings,
+      SessionCounts.Changes counts) throws SQLException {
     Map<String, List<ParticipantEvent>> byMeeting = new HashMap<>();
     for (ParticipantEvent e : events) {
       byMeeting.computeIfAbsent(e.meetingId(), k -> new ArrayList<>()).add(e);
@@ -200,7 +202,6 @@ public final class SessionEngine {
     for (String id : new TreeSet<>(byMeeting.keySet())) {
       levels.computeIfAbsent(depth(id, meetings), k -> new ArrayList<>()).add(id);
     }
-    long delta = 0;
     List<MeetingProgress> advanced = new ArrayList<>();
     for (List<String> level : levels.values()) {
       List<String> inOrder = new ArrayList<>();
@@ -209,24 +210,24 @@ public final class SessionEngine {
         if (progress.get(id).isBefore(mine.get(0))) {
           inOrder.add(id);
         } else {
-          delta += rebuildMeeting(c, appId, meetings.get(id), mine.get(0).at(), meetings);
+          rebuildMeeting(c, appId, meetings.get(id), mine.get(0).at(), meetings, counts);
           String latest = stores.sessions().latestStartedAtOrBefore(c, appId, id, Long.MAX_VALUE)
               .map(Session::id).orElse(null);
           advanced.add(progress.get(id).advancedTo(mine.get(mine.size() - 1), latest));
         }
       }
-      delta += continueInOrder(c, appId, inOrder, byMeeting, meetings, progress, advanced);
+      continueInOrder(c, appId, inOrder, byMeeting, meetings, progress, advanced, counts);
     }
     stores.meetings().saveProgress(c, appId, advanced);
-    return delta;
   }
 
   /** The fast path: applies each meeting's new events on top of its stored latest session. */
-  private long continueInOrder(Connection c, String appId, List<String> meetingIds,
+  private void continueInOrder(Connection c, String appId, List<String> meetingIds,
       Map<String, List<ParticipantEvent>> byMeeting, Map<String, Meeting> meetings,
-      Map<String, MeetingProgress> progress, List<MeetingProgress> advanced) throws SQLException {
+      Map<String, MeetingProgress> progress, List<MeetingProgress> advanced, SessionCounts.Changes counts)
+      throws SQLException {
     if (meetingIds.isEmpty()) {
-      return 0;
+      return;
     }
     List<String> latestIds = meetingIds.stream().map(id -> progress.get(id).currentSessionId())
         .filter(Objects::nonNull).toList();
@@ -239,7 +240,6 @@ public final class SessionEngine {
       rows.computeIfAbsent(p.sessionId(), k -> new ArrayList<>()).add(p);
     }
 
-    long delta = 0;
     List<Session> oldSessions = new ArrayList<>();
     List<Participant> oldRows = new ArrayList<>();
     List<Session> newSessions = new ArrayList<>();
@@ -255,7 +255,6 @@ public final class SessionEngine {
       if (resumed) {
         oldSessions.add(current);
         oldRows.addAll(currentRows);
-        delta -= current.parentSessionId() == null ? 1 : 0;
       }
       for (SessionTimeline.Built b : built) {
         boolean same = resumed && b.session().id().equals(current.id());
@@ -264,21 +263,19 @@ public final class SessionEngine {
         Session s = withParent(b.session(), parent);
         newSessions.add(s);
         newRows.addAll(b.participants());
-        delta += parent == null ? 1 : 0;
       }
       Session newest = built.isEmpty() ? current : built.get(built.size() - 1).session();
       advanced.add(progress.get(id).advancedTo(mine.get(mine.size() - 1), newest == null ? null : newest.id()));
       changedFrom.put(id, resumed ? current.startedAt() : mine.get(0).at());
     }
-    writeChanges(c, appId, oldSessions, oldRows, newSessions, newRows);
+    writeChanges(c, appId, oldSessions, oldRows, newSessions, newRows, counts);
     for (String id : meetingIds) {
-      delta += relinkBreakouts(c, appId, meetings.get(id), changedFrom.get(id), meetings);
+      relinkBreakouts(c, appId, meetings.get(id), changedFrom.get(id), meetings, counts);
     }
-    return delta;
   }
 
-  private long rebuildMeeting(Connection c, String appId, Meeting meeting, long earliestNew,
-      Map<String, Meeting> meetings) throws SQLException {
+  private void rebuildMeeting(Connection c, String appId, Meeting meeting, long earliestNew,
+      Map<String, Meeting> meetings, SessionCounts.Changes counts) throws SQLException {
     Optional<Session> before = stores.sessions().latestStartedAtOrBefore(c, appId, meeting.id(), earliestNew);
     long anchor = before.filter(s -> earliestNew <= s.liveUntil()).map(Session::startedAt).orElse(earliestNew);
 
@@ -287,20 +284,16 @@ public final class SessionEngine {
     List<SessionTimeline.Built> built = SessionTimeline.replay(appId, meeting, events);
 
     List<Session> old = stores.sessions().startedFrom(c, appId, List.of(meeting.id()), anchor);
-    long delta = -old.stream().filter(s -> s.parentSessionId() == null).count();
     List<Session> sessions = new ArrayList<>(built.size());
     List<Participant> participants = new ArrayList<>();
     for (SessionTimeline.Built b : built) {
       Session s = withParent(b.session(), parentAt(c, appId, meeting, b.session().startedAt()));
       sessions.add(s);
       participants.addAll(b.participants());
-      if (s.parentSessionId() == null) {
-        delta++;
-      }
     }
     List<String> oldIds = old.stream().map(Session::id).toList();
-    writeChanges(c, appId, old, stores.participants().forSessions(c, appId, oldIds), sessions, participants);
-    return delta + relinkBreakouts(c, appId, meeting, anchor, meetings);
+    writeChanges(c, appId, old, stores.participants().forSessions(c, appId, oldIds), sessions, participants, counts);
+    relinkBreakouts(c, appId, meeting, anchor, meetings, counts);
   }
 
   /**
@@ -309,7 +302,9 @@ public final class SessionEngine {
    * session and a few of its participant rows.
    */
   private void writeChanges(Connection c, String appId, List<Session> oldSessions, List<Participant> oldRows,
-      List<Session> newSessions, List<Participant> newRows) throws SQLException {
+      List<Session> newSessions, List<Participant> newRows, SessionCounts.Changes counts) throws SQLException {
+    counts.removeAll(oldSessions);
+    counts.addAll(newSessions);
     Map<String, Session> old = new HashMap<>();
     oldSessions.forEach(s -> old.put(s.id(), s));
     List<Session> inserts = new ArrayList<>();
@@ -350,22 +345,21 @@ public final class SessionEngine {
   }
 
   /** Re-points the breakout sessions that started from {@code from} at this meeting's rebuilt sessions. */
-  private long relinkBreakouts(Connection c, String appId, Meeting parent, long from, Map<String, Meeting> meetings)
-      throws SQLException {
+  private void relinkBreakouts(Connection c, String appId, Meeting parent, long from, Map<String, Meeting> meetings,
+      SessionCounts.Changes counts) throws SQLException {
     List<String> children = meetings.values().stream()
         .filter(m -> parent.id().equals(m.parentMeetingId())).map(Meeting::id).toList();
     if (children.isEmpty()) {
-      return 0;
+      return;
     }
-    long delta = 0;
     for (Session child : stores.sessions().startedFrom(c, appId, children, from)) {
       String newParent = parentAt(c, appId, meetings.get(child.meetingId()), child.startedAt());
       if (!Objects.equals(newParent, child.parentSessionId())) {
         stores.sessions().setParent(c, appId, child.id(), newParent);
-        delta += (child.parentSessionId() == null ? -1 : 0) + (newParent == null ? 1 : 0);
+        counts.remove(child);
+        counts.add(withParent(child, newParent));
       }
     }
-    return delta;
   }
 
   /** The parent meeting's session that was LIVE when a breakout session started, if any. */

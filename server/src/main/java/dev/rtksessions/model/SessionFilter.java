@@ -19,6 +19,14 @@ public record SessionFilter(
     return new SessionFilter(appId, null, null, null, null, null, null, null);
   }
 
+  public SessionFilter withStatus(SessionStatus s) {
+    return new SessionFilter(appId, s, meetingId, createdFrom, createdTo, minPeak, maxPeak, search);
+  }
+
+  public SessionFilter withCreated(Long from, Long to) {
+    return new SessionFilter(appId, status, meetingId, from, to, minPeak, maxPeak, search);
+  }
+
   public boolean onlyStatus() {
     return meetingId == null && createdFrom == null && createdTo == null && minPeak == null && maxPeak == null
         && search == null;

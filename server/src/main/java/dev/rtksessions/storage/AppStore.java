@@ -88,29 +88,6 @@ public final class AppStore {
     });
   }
 
-  /** The maintained number of top-level sessions of an app. */
-  public long sessionCount(Connection c, String appId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT session_count FROM apps WHERE id = ?")) {
-      ps.setString(1, appId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
-      }
-    }
-  }
-
-  /** Adjusts the counter inside the transaction that added or removed sessions. */
-  public void addToSessionCount(Connection c, String appId, long delta) throws SQLException {
-    if (delta == 0) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE apps SET session_count = session_count + ? WHERE id = ?")) {
-      ps.setLong(1, delta);
-      ps.setString(2, appId);
-      ps.executeUpdate();
-    }
-  }
-
   private static App map(ResultSet rs) throws SQLException {
     return new App(rs.getString("id"), rs.getString("account_id"), rs.getString("name"), rs.getLong("created_at"));
   }

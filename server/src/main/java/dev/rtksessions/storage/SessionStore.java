@@ -29,11 +29,11 @@ public final class SessionStore {
   private static final int MAX_NAMED_MEETINGS = 1000;
 
   private final Database db;
-  private final AppStore apps;
+  private final SessionCounts counts;
 
-  public SessionStore(Database db, AppStore apps) {
+  public SessionStore(Database db, SessionCounts counts) {
     this.db = db;
-    this.apps = apps;
+    this.counts = counts;
   }
 
   // ---- reads -------------------------------------------------------------------------------
@@ -41,18 +41,32 @@ public final class SessionStore {
   /** One page of top-level sessions; minutes are ordered by their value at {@code now}. */
   public List<Session> list(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
       throws SQLException {
+    Query query = query(c, filter, now);
     return order.key() == SessionOrder.Key.CREATED_AT
-        ? listByCreated(c, filter, order, limit, offset, now)
-        : listByMinutes(c, filter, order, limit, offset, now);
+        ? listByCreated(c, filter, query, order, limit, offset)
+        : listByMinutes(c, query.anyPart(), order, limit, offset, now);
   }
 
-  private List<Session> listByCreated(Connection c, SessionFilter filter, SessionOrder order, int limit,
-      long offset, long now) throws SQLException {
-    Where where = where(c, filter, now);
+  private List<Session> listByCreated(Connection c, SessionFilter filter, Query query, SessionOrder order, int limit,
+      long offset) throws SQLException {
     String dir = order.direction();
     String orderBy = " ORDER BY created_at " + dir + ", id " + dir;
+    if (query.parts().size() > 1) {
+      return listMerged(c, query, orderBy, limit, offset);
+    }
+    Where where = query.parts().get(0);
+    if (offset >= DEEP_OFFSET && filter.onlyStatus() && filter.status() == null) {
+      // The day counters say which day holds the offset; only that day's keys are skipped.
+      Optional<SessionCounts.DayOffset> day = counts.dayAt(c, filter.appId(), offset, order.ascending());
+      if (day.isEmpty()) {
+        return List.of();
+      }
+      long bound = (day.get().day() + (order.ascending() ? 0 : 1)) * SessionCounts.DAY_MS;
+      Where inDay = where.and(order.ascending() ? " AND created_at >= ?" : " AND created_at < ?", bound);
+      return listFromKey(c, inDay, where, order, orderBy, limit, day.get().offsetInDay());
+    }
     if (offset >= DEEP_OFFSET) {
-      return listFromKey(c, where, order, orderBy, limit, offset);
+      return listFromKey(c, where, where, order, orderBy, limit, offset);
     }
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql + orderBy
         + " LIMIT ? OFFSET ?")) {
@@ -64,17 +78,44 @@ public final class SessionStore {
   }
 
   /**
+   * A page of a search: each of its disjoint parts gives its first {@code offset + limit}
+   * sessions off its own index, and the page is cut from their merge. One query with an OR
+   * of the parts would read every match from the table to sort them.
+   */
+  private List<Session> listMerged(Connection c, Query query, String orderBy, int limit, long offset)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM (");
+    for (int p = 0; p < query.parts().size(); p++) {
+      sql.append(p == 0 ? "" : " UNION ALL ").append("SELECT ").append(COLUMNS).append(" FROM (SELECT ")
+          .append(COLUMNS).append(" FROM sessions").append(query.parts().get(p).sql).append(orderBy)
+          .append(" LIMIT ?) part").append(p);
+    }
+    sql.append(") merged").append(orderBy).append(" LIMIT ? OFFSET ?");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      for (Where part : query.parts()) {
+        i = part.bind(ps, i);
+        ps.setLong(i++, offset + limit);
+      }
+      ps.setInt(i++, limit);
+      ps.setLong(i, offset);
+      return mapAll(ps);
+    }
+  }
+
+  /**
    * A deep page in two steps: skip the offset reading only the (created_at, id) key, which the
    * index holds, then read the page's rows from that key on. Reading whole rows for the skipped
-   * ones is what makes OFFSET slow.
+   * ones is what makes OFFSET slow. The key is looked for under {@code keyWhere}, which may
+   * bound it to a day; the page continues past that bound under {@code where}.
    */
-  private List<Session> listFromKey(Connection c, Where where, SessionOrder order, String orderBy, int limit,
-      long offset) throws SQLException {
+  private List<Session> listFromKey(Connection c, Where keyWhere, Where where, SessionOrder order, String orderBy,
+      int limit, long offset) throws SQLException {
     long keyCreated;
     String keyId;
-    try (PreparedStatement ps = c.prepareStatement("SELECT created_at, id FROM sessions" + where.sql + orderBy
+    try (PreparedStatement ps = c.prepareStatement("SELECT created_at, id FROM sessions" + keyWhere.sql + orderBy
         + " LIMIT 1 OFFSET ?")) {
-      ps.setLong(where.bind(ps, 1), offset);
+      ps.setLong(keyWhere.bind(ps, 1), offset);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return List.of();
@@ -83,15 +124,11 @@ public final class SessionStore {
         keyId = rs.getString(2);
       }
     }
-    String from = order.ascending() ? " AND (created_at > ? OR (created_at = ? AND id >= ?))"
-        : " AND (created_at < ? OR (created_at = ? AND id <= ?))";
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql + from
-        + orderBy + " LIMIT ?")) {
-      int i = where.bind(ps, 1);
-      ps.setLong(i++, keyCreated);
-      ps.setLong(i++, keyCreated);
-      ps.setString(i++, keyId);
-      ps.setInt(i, limit);
+    Where from = where.and(order.ascending() ? " AND (created_at > ? OR (created_at = ? AND id >= ?))"
+        : " AND (created_at < ? OR (created_at = ? AND id <= ?))", keyCreated, keyCreated, keyId);
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + from.sql + orderBy
+        + " LIMIT ?")) {
+      ps.setInt(from.bind(ps, 1), limit);
       return mapAll(ps);
     }
   }
@@ -101,9 +138,8 @@ public final class SessionStore {
    * few with peers present have minutes that grow with time and are computed for
    * {@code now}. The page is the merge of the two.
    */
-  private List<Session> listByMinutes(Connection c, SessionFilter filter, SessionOrder order, int limit,
-      long offset, long now) throws SQLException {
-    Where where = where(c, filter, now);
+  private List<Session> listByMinutes(Connection c, Where where, SessionOrder order, int limit, long offset,
+      long now) throws SQLException {
     String dir = order.direction();
     String sql = "SELECT " + COLUMNS + " FROM ("
         + "SELECT " + COLUMNS + ", closed_ms AS minutes_ms FROM (SELECT " + COLUMNS + " FROM sessions" + where.sql
@@ -123,18 +159,77 @@ public final class SessionStore {
     }
   }
 
-  /** The exact number of sessions the filter covers, from the maintained counter where it can. */
+  /**
+   * The exact number of sessions the filter covers. LIVE sessions are few (the sessions with
+   * peers present or in their keep-alive) and are counted from their index; every other count
+   * comes from the maintained counters where they answer the filter, minus the LIVE ones for
+   * ENDED.
+   */
   public long count(Connection c, SessionFilter filter, long now) throws SQLException {
-    if (filter.onlyStatus()) {
-      long all = apps.sessionCount(c, filter.appId());
-      if (filter.status() == null) {
-        return all;
-      }
-      long live = countWhere(c, where(c, new SessionFilter(filter.appId(), SessionStatus.LIVE, null, null, null,
-          null, null, null), now));
-      return filter.status() == SessionStatus.LIVE ? live : all - live;
+    if (filter.status() == SessionStatus.LIVE) {
+      return countParts(c, query(c, filter, now));
     }
-    return countWhere(c, where(c, filter, now));
+    SessionFilter any = filter.withStatus(null);
+    Query query = query(c, any, now);
+    long all;
+    if (query.search().isEmpty()) {
+      Long counted = fromCounters(c, any, now);
+      all = counted != null ? counted : countWhere(c, query.base());
+    } else {
+      // A bare search counts the sessions of its matching meetings from their counters.
+      boolean bare = any.equals(new SessionFilter(any.appId(), null, null, null, null, null, null, any.search()));
+      all = 0;
+      for (Condition part : query.search()) {
+        all += bare && part.meetings() != null ? counts.ofMeetings(c, any.appId(), part.meetings())
+            : countWhere(c, query.base().and(part));
+      }
+    }
+    return filter.status() == SessionStatus.ENDED
+        ? all - countParts(c, new Query(where(filter.withStatus(SessionStatus.LIVE), now), query.search()))
+        : all;
+  }
+
+  /** The count of a filter without status or search from the counters, or null where they do not answer it. */
+  private Long fromCounters(Connection c, SessionFilter f, long now) throws SQLException {
+    boolean created = f.createdFrom() != null || f.createdTo() != null;
+    boolean peak = f.minPeak() != null || f.maxPeak() != null;
+    boolean meeting = f.meetingId() != null;
+    if (!created && !peak && !meeting) {
+      return counts.ofApp(c, f.appId());
+    }
+    if (meeting && !created && !peak) {
+      return counts.ofMeetings(c, f.appId(), List.of(f.meetingId()));
+    }
+    if (peak && !created && !meeting) {
+      return counts.sum(c, f.appId(), SessionCounts.Dimension.PEAK,
+          f.minPeak() == null ? Integer.MIN_VALUE : f.minPeak(), f.maxPeak() == null ? Integer.MAX_VALUE : f.maxPeak());
+    }
+    if (created && !peak && !meeting) {
+      // Whole days from their counters; the partial days at either edge from the index.
+      long day = SessionCounts.DAY_MS;
+      long firstDay = f.createdFrom() == null ? Long.MIN_VALUE / day : -Math.floorDiv(-f.createdFrom(), day);
+      long lastDay = f.createdTo() == null ? Long.MAX_VALUE / day - 1 : Math.floorDiv(f.createdTo() + 1, day) - 1;
+      if (firstDay > lastDay) {
+        return null;
+      }
+      long total = counts.sum(c, f.appId(), SessionCounts.Dimension.CREATED_DAY, firstDay, lastDay);
+      if (f.createdFrom() != null && f.createdFrom() < firstDay * day) {
+        total += countWhere(c, where(f.withCreated(f.createdFrom(), firstDay * day - 1), now));
+      }
+      if (f.createdTo() != null && f.createdTo() >= (lastDay + 1) * day) {
+        total += countWhere(c, where(f.withCreated((lastDay + 1) * day, f.createdTo()), now));
+      }
+      return total;
+    }
+    return null;
+  }
+
+  private static long countParts(Connection c, Query query) throws SQLException {
+    long total = 0;
+    for (Where part : query.parts()) {
+      total += countWhere(c, part);
+    }
+    return total;
   }
 
   private static long countWhere(Connection c, Where where) throws SQLException {
@@ -329,8 +424,18 @@ public final class SessionStore {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  /** A WHERE clause and the values it binds, built from a filter. */
+  /** A WHERE clause and the values it binds. */
   private record Where(String sql, List<Object> values) {
+    Where and(String condition, Object... more) {
+      List<Object> all = new ArrayList<>(values);
+      all.addAll(List.of(more));
+      return new Where(sql + condition, all);
+    }
+
+    Where and(Condition condition) {
+      return and(" AND " + condition.sql(), condition.values().toArray());
+    }
+
     int bind(PreparedStatement ps, int start) throws SQLException {
       int i = start;
       for (Object v : values) {
@@ -346,7 +451,45 @@ public final class SessionStore {
     }
   }
 
-  private Where where(Connection c, SessionFilter f, long now) throws SQLException {
+  /**
+   * One search condition. {@code meetings} names the matching meetings when the condition is
+   * "a session of one of them", so its count can come from their counters.
+   */
+  private record Condition(String sql, List<Object> values, List<String> meetings) {}
+
+  /**
+   * A filter as SQL: the conditions on the session's own columns, and for a search, two
+   * disjoint conditions that together make the match: the session's meeting matches, or the
+   * session's id matches and its meeting does not. Kept apart, each part is served by its own
+   * index; OR-ed, the database reads every match from the table.
+   */
+  private record Query(Where base, List<Condition> search) {
+    List<Where> parts() {
+      return search.isEmpty() ? List.of(base) : search.stream().map(base::and).toList();
+    }
+
+    /** All parts in one WHERE, where one statement must see them together. */
+    Where anyPart() {
+      if (search.isEmpty()) {
+        return base;
+      }
+      List<String> sql = new ArrayList<>();
+      List<Object> values = new ArrayList<>();
+      for (Condition part : search) {
+        sql.add("(" + part.sql() + ")");
+        values.addAll(part.values());
+      }
+      return base.and(" AND (" + String.join(" OR ", sql) + ")", values.toArray());
+    }
+  }
+
+  private Query query(Connection c, SessionFilter f, long now) throws SQLException {
+    return new Query(where(f, now),
+        f.search() == null ? List.of() : search(c, f.appId(), f.search().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The filter's conditions other than the search. */
+  private static Where where(SessionFilter f, long now) {
     StringBuilder sql = new StringBuilder(TOP_LEVEL);
     List<Object> values = new ArrayList<>();
     values.add(f.appId());
@@ -377,9 +520,6 @@ public final class SessionStore {
       sql.append(" AND peak_count <= ?");
       values.add(f.maxPeak());
     }
-    if (f.search() != null) {
-      appendSearch(c, sql, values, f.appId(), f.search().toLowerCase(Locale.ROOT));
-    }
     return new Where(sql.toString(), values);
   }
 
@@ -387,11 +527,10 @@ public final class SessionStore {
    * Case-insensitive substring of the session id, the meeting id or the meeting title. Matching
    * meetings are looked up first (trigram indexes: pg_trgm on PostgreSQL, FTS5 on SQLite) and,
    * when there are not too many, named in the query, so the sessions come off
-   * {@code sessions_by_meeting} instead of being probed one by one. SQLite's FTS pattern is a
-   * superset (no escapes) that instr() makes exact.
+   * {@code sessions_top_by_meeting} instead of being probed one by one. SQLite's FTS pattern is
+   * a superset (no escapes) that instr() makes exact.
    */
-  private void appendSearch(Connection c, StringBuilder sql, List<Object> values, String appId, String text)
-      throws SQLException {
+  private List<Condition> search(Connection c, String appId, String text) throws SQLException {
     boolean pg = db.dialect() == Dialect.POSTGRESQL;
     String like = pg ? Jdbc.likeContains(text) : "%" + text + "%";
     String meetingMatch = pg
@@ -413,21 +552,23 @@ public final class SessionStore {
       }
     }
 
-    sql.append(pg ? " AND (LOWER(id) LIKE ? ESCAPE '\\'"
-        : " AND ((rowid IN (SELECT rowid FROM sessions_fts WHERE sessions_fts.id LIKE ?) AND instr(lower(id), ?) > 0)");
-    values.add(like);
-    if (!pg) {
-      values.add(text);
+    String idSql = pg ? "LOWER(id) LIKE ? ESCAPE '\\'"
+        : "rowid IN (SELECT rowid FROM sessions_fts WHERE sessions_fts.id LIKE ?) AND instr(lower(id), ?) > 0";
+    List<Object> idValues = pg ? List.of(like) : List.of(like, text);
+    if (meetings.isEmpty()) {
+      return List.of(new Condition(idSql, idValues, null));
     }
+    Condition ofMeetings;
     if (meetings.size() > MAX_NAMED_MEETINGS) {
-      sql.append(" OR meeting_id IN (").append(meetingMatch).append("))");
-      values.addAll(meetingValues);
-    } else if (!meetings.isEmpty()) {
-      sql.append(" OR meeting_id IN (").append(Jdbc.placeholders(meetings.size())).append("))");
-      values.addAll(meetings);
+      ofMeetings = new Condition("meeting_id IN (" + meetingMatch + ")", meetingValues, null);
     } else {
-      sql.append(")");
+      ofMeetings = new Condition("meeting_id IN (" + Jdbc.placeholders(meetings.size()) + ")",
+          List.copyOf(meetings), List.copyOf(meetings));
     }
+    List<Object> outsideValues = new ArrayList<>(idValues);
+    outsideValues.addAll(ofMeetings.values());
+    return List.of(ofMeetings, new Condition(idSql + " AND meeting_id NOT " + ofMeetings.sql().substring(
+        "meeting_id ".length()), outsideValues, null));
   }
 
   private static List<Session> mapAll(PreparedStatement ps) throws SQLException {

@@ -6,6 +6,7 @@ public record Stores(
     AppStore apps,
     MeetingStore meetings,
     SessionStore sessions,
+    SessionCounts counts,
     ParticipantStore participants,
     EventStore events,
     TokenStore tokens,
@@ -14,8 +15,9 @@ public record Stores(
     SecretStore secrets) {
 
   public static Stores on(Database db) {
-    AppStore apps = new AppStore(db);
-    return new Stores(db, apps, new MeetingStore(db), new SessionStore(db, apps), new ParticipantStore(db),
+    SessionCounts counts = new SessionCounts();
+    return new Stores(db, new AppStore(db), new MeetingStore(db), new SessionStore(db, counts), counts,
+        new ParticipantStore(db),
         new EventStore(), new TokenStore(db), new WebhookStore(db), new ArtifactStore(db), new SecretStore(db));
   }
 }

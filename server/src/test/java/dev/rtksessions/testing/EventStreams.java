@@ -1,6 +1,11 @@
 package dev.rtksessions.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -69,4 +74,38 @@ public final class EventStreams {
     e.put("at", base.plusMillis(offsetMillis).toString());
     return e;
   }
+
+  /**
+   * Random batches of shuffled events with some repeated; a batch refused because a leave
+   * came before its join is sent again later, as a real sender would.
+   */
+  public static void deliverShuffled(TestService t, String app, List<Map<String, Object>> history,
+      Random random) {
+    List<Map<String, Object>> stream = new ArrayList<>(history);
+    for (int i = 0; i < history.size() / 4; i++) {
+      stream.add(history.get(random.nextInt(history.size())));
+    }
+    Collections.shuffle(stream, random);
+    Deque<Map<String, Object>> queue = new ArrayDeque<>(stream);
+    int rejected = 0;
+    while (!queue.isEmpty()) {
+      int size = 1 + random.nextInt(40);
+      List<Map<String, Object>> batch = new ArrayList<>();
+      while (batch.size() < size && !queue.isEmpty()) {
+        batch.add(queue.poll());
+      }
+      ApiClient.Response r = t.postEvents(app, Events.json(batch));
+      if (r.status() == 422) {
+        rejected++;
+        List<Map<String, Object>> retry = new ArrayList<>(queue);
+        retry.addAll(batch);
+        Collections.shuffle(retry.subList(0, retry.size()), random);
+        queue = new ArrayDeque<>(retry);
+      } else {
+        assertThat(r.status()).as("shuffled batch: %s", r.body()).isEqualTo(200);
+      }
+      assertThat(rejected).as("delivery makes progress").isLessThan(10_000);
+    }
+  }
+
 }
