@@ -5,7 +5,8 @@
 #   STORE:    pg | sqlite
 # Environment: PG_URL (default jdbc:postgresql://127.0.0.1:5432/rtk_bench?user=postgres),
 #   SQLITE_FILE (default /work/bench-data/full.db), DURATION (s, default 30), WARMUP (s, default 10),
-#   SERVER_OPTS (JVM options of the server and of the floors, default -Xmx1g), PORT (default 8787).
+#   SERVER_OPTS (JVM options of the server and of the floors, default -Xmx1g), PORT (default 8787),
+#   CLI_JAR and BENCH_JAR (default: the built jars under cli/target and bench/target).
 # Needs: wrk, curl, a built tree (mvn -q package -DskipTests), a generated store (bench generate).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,7 +16,7 @@ SQLITE_FILE=${SQLITE_FILE:-/work/bench-data/full.db}
 DURATION=${DURATION:-30}; WARMUP=${WARMUP:-10}; PORT=${PORT:-8787}; FLOOR_PORT=$((PORT + 1))
 SERVER_OPTS=${SERVER_OPTS:--Xmx1g}
 case "$STORE" in pg) URL=$PG_URL ;; sqlite) URL="jdbc:sqlite:$SQLITE_FILE" ;; *) echo "store: pg or sqlite" >&2; exit 2 ;; esac
-CLI_JAR="$ROOT/cli/target/rtk-sessions.jar"; BENCH_JAR="$ROOT/bench/target/rtk-sessions-bench.jar"
+CLI_JAR=${CLI_JAR:-$ROOT/cli/target/rtk-sessions.jar}; BENCH_JAR=${BENCH_JAR:-$ROOT/bench/target/rtk-sessions-bench.jar}
 TOKEN=${TOKEN:-bench-$(date +%s)-token}
 ACCOUNT=benchacct; APP=b0000000-0000-4000-8000-000000000000
 BASE="http://127.0.0.1:$PORT/client/v4/accounts/$ACCOUNT/realtime/kit/$APP"

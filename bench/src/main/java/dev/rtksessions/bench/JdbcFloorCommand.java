@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The storage floor: the list endpoint's page query (SessionStore.list + count, as the
+ * The storage floor: the list endpoint's page query (SessionStore.page: the page and its count, as the
  * reader runs them) over JDBC in-process, at a given concurrency, with the server's pool size.
  */
 @Command(name = "jdbc-floor", mixinStandardHelpOptions = true,
@@ -37,7 +37,7 @@ final class JdbcFloorCommand implements Callable<Integer> {
   @Option(names = "--per-page", defaultValue = "20")
   int perPage;
   @Option(names = "--reader", description = "Run SessionReader.list (page + count + breakout rooms + titles,"
-      + " 4 queries) instead of SessionStore.list + count (2 queries).")
+      + " 3 queries for most pages) instead of SessionStore.page (page and count, 2 queries).")
   boolean reader;
 
   @Override
@@ -47,7 +47,7 @@ final class JdbcFloorCommand implements Callable<Integer> {
       SessionFilter filter = SessionFilter.all(app);
       SessionOrder order = new SessionOrder(SessionOrder.Key.CREATED_AT, false);
       run(stores, filter, order, warmup, "warmup");
-      run(stores, filter, order, duration, reader ? "jdbc-floor (SessionReader.list)" : "jdbc-floor (SessionStore.list+count)");
+      run(stores, filter, order, duration, reader ? "jdbc-floor (SessionReader.list)" : "jdbc-floor (SessionStore.page)");
     }
     return 0;
   }
@@ -70,10 +70,7 @@ final class JdbcFloorCommand implements Callable<Integer> {
             pageReader.list(filter, order, perPage, offset);
           } else {
             // As the reader does: one connection for the page's statements.
-            stores.database().read(c -> {
-              stores.sessions().list(c, filter, order, perPage, offset, now);
-              return stores.sessions().count(c, filter, now);
-            });
+            stores.database().read(c -> stores.sessions().page(c, filter, order, perPage, offset, now));
           }
           h.recordValue(System.nanoTime() - t0);
           done.incrementAndGet();

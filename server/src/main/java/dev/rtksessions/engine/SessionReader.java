@@ -5,6 +5,7 @@ import dev.rtksessions.model.Session;
 import dev.rtksessions.model.SessionFilter;
 import dev.rtksessions.model.SessionOrder;
 import dev.rtksessions.storage.MeetingStore;
+import dev.rtksessions.storage.SessionStore;
 import dev.rtksessions.storage.Stores;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,9 +68,8 @@ public final class SessionReader {
     long now = clock.millis();
     // One connection for the page's few statements.
     return stores.database().read(c -> {
-      List<Session> page = stores.sessions().list(c, filter, order, limit, offset, now);
-      long total = stores.sessions().count(c, filter, now);
-      return new SessionPage(trees(c, filter.appId(), page), total, now);
+      SessionStore.Page page = stores.sessions().page(c, filter, order, limit, offset, now);
+      return new SessionPage(trees(c, filter.appId(), page.sessions()), page.totalCount(), now);
     });
   }
 

@@ -1,8 +1,6 @@
 package dev.rtksessions.storage;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The few places where SQLite and PostgreSQL differ. Everything else in the stores is
@@ -39,19 +37,6 @@ public enum Dialect {
       return " FOR UPDATE";
     }
 
-    /**
-     * Writes plan each statement for its values: generic plans cached while tables were small
-     * (a fresh database taking a burst of events) kept scanning whole apps once they grew.
-     * Reads keep PostgreSQL's plan cache, whose planning would otherwise cost more than their
-     * execution.
-     */
-    @Override
-    void beginWrite(Connection c) throws SQLException {
-      try (Statement st = c.createStatement()) {
-        st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-      }
-    }
-
     @Override
     boolean isUniqueViolation(SQLException e) {
       return "23505".equals(e.getSQLState());
@@ -71,7 +56,6 @@ public enum Dialect {
   };
 
   /** Runs first in every write transaction. */
-  void beginWrite(Connection c) throws SQLException {}
 
   /** Appended to a SELECT that must lock the rows it reads until the transaction ends. */
   public abstract String lockRowsSuffix();

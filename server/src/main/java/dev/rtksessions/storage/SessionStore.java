@@ -38,13 +38,17 @@ public final class SessionStore {
 
   // ---- reads -------------------------------------------------------------------------------
 
-  /** One page of top-level sessions; minutes are ordered by their value at {@code now}. */
-  public List<Session> list(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
+  /** A page of top-level sessions and the exact number the filter covers. */
+  public record Page(List<Session> sessions, long totalCount) {}
+
+  /** One page of top-level sessions and their total; minutes are ordered by their value at {@code now}. */
+  public Page page(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
       throws SQLException {
     Query query = query(c, filter, now);
-    return order.key() == SessionOrder.Key.CREATED_AT
+    List<Session> sessions = order.key() == SessionOrder.Key.CREATED_AT
         ? listByCreated(c, filter, query, order, limit, offset)
         : listByMinutes(c, query.anyPart(), order, limit, offset, now);
+    return new Page(sessions, count(c, filter, query, now));
   }
 
   private List<Session> listByCreated(Connection c, SessionFilter filter, Query query, SessionOrder order, int limit,
@@ -166,11 +170,15 @@ public final class SessionStore {
    * ENDED.
    */
   public long count(Connection c, SessionFilter filter, long now) throws SQLException {
+    return count(c, filter, query(c, filter, now), now);
+  }
+
+  private long count(Connection c, SessionFilter filter, Query filtered, long now) throws SQLException {
     if (filter.status() == SessionStatus.LIVE) {
-      return countParts(c, query(c, filter, now));
+      return countParts(c, filtered);
     }
     SessionFilter any = filter.withStatus(null);
-    Query query = query(c, any, now);
+    Query query = new Query(where(any, now), filtered.search());
     long all;
     if (query.search().isEmpty()) {
       Long counted = fromCounters(c, any, now);
