@@ -69,29 +69,46 @@ public final class SessionReader {
     // One connection for the page's few statements.
     return stores.database().read(c -> {
       SessionStore.Page page = stores.sessions().page(c, filter, order, limit, offset, now);
-      return new SessionPage(trees(c, filter.appId(), page.sessions()), page.totalCount(), now);
+      Map<String, String> titles = new HashMap<>();
+      Set<String> hosting = new HashSet<>();
+      List<Session> roots = new ArrayList<>();
+      for (SessionStore.Listed listed : page.sessions()) {
+        roots.add(listed.session());
+        titles.put(listed.session().meetingId(), listed.meetingTitle());
+        if (listed.meetingHostsBreakouts()) {
+          hosting.add(listed.session().meetingId());
+        }
+      }
+      return new SessionPage(trees(c, filter.appId(), roots, titles, hosting), page.totalCount(), now);
     });
   }
 
   private List<SessionTree> trees(Connection c, String appId, List<Session> roots) throws SQLException {
-    // One level at a time: the level's meetings (titles, and whether they host breakout
-    // meetings) in one query, then the breakout rooms of only those sessions whose meeting
-    // hosts any — most pages need no second query.
+    return trees(c, appId, roots, new HashMap<>(), new HashSet<>());
+  }
+
+  /**
+   * One level at a time: the level's meetings not yet known (titles, and whether they host
+   * breakout meetings) in one query, then the breakout rooms of only those sessions whose
+   * meeting hosts any — most pages need no further query.
+   */
+  private List<SessionTree> trees(Connection c, String appId, List<Session> roots, Map<String, String> titles,
+      Set<String> hosting) throws SQLException {
     Map<String, List<Session>> children = new HashMap<>();
-    Map<String, Meeting> meetings = new HashMap<>();
-    Set<String> hosting = new HashSet<>();
     Set<String> seen = new HashSet<>();
     List<Session> level = roots;
     while (!level.isEmpty()) {
       Set<String> unknown = new HashSet<>();
       for (Session s : level) {
-        if (!meetings.containsKey(s.meetingId())) {
+        if (!titles.containsKey(s.meetingId())) {
           unknown.add(s.meetingId());
         }
       }
-      MeetingStore.WithBreakouts found = stores.meetings().findWithBreakouts(c, appId, unknown);
-      meetings.putAll(found.meetings());
-      hosting.addAll(found.hostingBreakouts());
+      if (!unknown.isEmpty()) {
+        MeetingStore.WithBreakouts found = stores.meetings().findWithBreakouts(c, appId, unknown);
+        found.meetings().values().forEach(m -> titles.put(m.id(), m.title()));
+        hosting.addAll(found.hostingBreakouts());
+      }
       List<String> parents = new ArrayList<>();
       for (Session s : level) {
         if (hosting.contains(s.meetingId()) && seen.add(s.id())) {
@@ -106,17 +123,16 @@ public final class SessionReader {
     }
     List<SessionTree> trees = new ArrayList<>(roots.size());
     for (Session root : roots) {
-      trees.add(tree(root, children, meetings));
+      trees.add(tree(root, children, titles));
     }
     return trees;
   }
 
-  private static SessionTree tree(Session s, Map<String, List<Session>> children, Map<String, Meeting> meetings) {
+  private static SessionTree tree(Session s, Map<String, List<Session>> children, Map<String, String> titles) {
     List<SessionTree> rooms = new ArrayList<>();
     for (Session child : children.getOrDefault(s.id(), List.of())) {
-      rooms.add(tree(child, children, meetings));
+      rooms.add(tree(child, children, titles));
     }
-    Meeting m = meetings.get(s.meetingId());
-    return new SessionTree(s, m == null ? "" : m.title(), rooms);
+    return new SessionTree(s, titles.getOrDefault(s.meetingId(), ""), rooms);
   }
 }

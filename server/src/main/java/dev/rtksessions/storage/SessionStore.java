@@ -38,20 +38,33 @@ public final class SessionStore {
 
   // ---- reads -------------------------------------------------------------------------------
 
+  /** A listed session, with what the page shows of its meeting. */
+  public record Listed(Session session, String meetingTitle, boolean meetingHostsBreakouts) {}
+
   /** A page of top-level sessions and the exact number the filter covers. */
-  public record Page(List<Session> sessions, long totalCount) {}
+  public record Page(List<Listed> sessions, long totalCount) {}
+
+  /**
+   * The meeting's title and whether it hosts breakout meetings, read with the page's rows (by
+   * the outermost SELECT, so only for the rows it returns) instead of by another statement.
+   */
+  private static String listed(String alias) {
+    return ", (SELECT m.title FROM meetings m WHERE m.app_id = " + alias + ".app_id AND m.id = " + alias
+        + ".meeting_id) AS meeting_title, EXISTS (SELECT 1 FROM meetings b WHERE b.app_id = " + alias + ".app_id"
+        + " AND b.parent_meeting_id = " + alias + ".meeting_id) AS hosts_breakouts";
+  }
 
   /** One page of top-level sessions and their total; minutes are ordered by their value at {@code now}. */
   public Page page(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
       throws SQLException {
     Query query = query(c, filter, now);
-    List<Session> sessions = order.key() == SessionOrder.Key.CREATED_AT
+    List<Listed> sessions = order.key() == SessionOrder.Key.CREATED_AT
         ? listByCreated(c, filter, query, order, limit, offset)
         : listByMinutes(c, query.anyPart(), order, limit, offset, now);
     return new Page(sessions, count(c, filter, query, now));
   }
 
-  private List<Session> listByCreated(Connection c, SessionFilter filter, Query query, SessionOrder order, int limit,
+  private List<Listed> listByCreated(Connection c, SessionFilter filter, Query query, SessionOrder order, int limit,
       long offset) throws SQLException {
     String dir = order.direction();
     String orderBy = " ORDER BY created_at " + dir + ", id " + dir;
@@ -72,12 +85,12 @@ public final class SessionStore {
     if (offset >= DEEP_OFFSET) {
       return listFromKey(c, where, where, order, orderBy, limit, offset);
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + where.sql + orderBy
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + listed("sessions") + " FROM sessions" + where.sql + orderBy
         + " LIMIT ? OFFSET ?")) {
       int i = where.bind(ps, 1);
       ps.setInt(i++, limit);
       ps.setLong(i, offset);
-      return mapAll(ps);
+      return mapListed(ps);
     }
   }
 
@@ -86,9 +99,9 @@ public final class SessionStore {
    * sessions off its own index, and the page is cut from their merge. One query with an OR
    * of the parts would read every match from the table to sort them.
    */
-  private List<Session> listMerged(Connection c, Query query, String orderBy, int limit, long offset)
+  private List<Listed> listMerged(Connection c, Query query, String orderBy, int limit, long offset)
       throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM (");
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + listed("merged") + " FROM (");
     for (int p = 0; p < query.parts().size(); p++) {
       sql.append(p == 0 ? "" : " UNION ALL ").append("SELECT ").append(COLUMNS).append(" FROM (SELECT ")
           .append(COLUMNS).append(" FROM sessions").append(query.parts().get(p).sql).append(orderBy)
@@ -103,7 +116,7 @@ public final class SessionStore {
       }
       ps.setInt(i++, limit);
       ps.setLong(i, offset);
-      return mapAll(ps);
+      return mapListed(ps);
     }
   }
 
@@ -113,7 +126,7 @@ public final class SessionStore {
    * ones is what makes OFFSET slow. The key is looked for under {@code keyWhere}, which may
    * bound it to a day; the page continues past that bound under {@code where}.
    */
-  private List<Session> listFromKey(Connection c, Where keyWhere, Where where, SessionOrder order, String orderBy,
+  private List<Listed> listFromKey(Connection c, Where keyWhere, Where where, SessionOrder order, String orderBy,
       int limit, long offset) throws SQLException {
     long keyCreated;
     String keyId;
@@ -130,10 +143,10 @@ public final class SessionStore {
     }
     Where from = where.and(order.ascending() ? " AND (created_at > ? OR (created_at = ? AND id >= ?))"
         : " AND (created_at < ? OR (created_at = ? AND id <= ?))", keyCreated, keyCreated, keyId);
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions" + from.sql + orderBy
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + listed("sessions") + " FROM sessions" + from.sql + orderBy
         + " LIMIT ?")) {
       ps.setInt(from.bind(ps, 1), limit);
-      return mapAll(ps);
+      return mapListed(ps);
     }
   }
 
@@ -142,10 +155,10 @@ public final class SessionStore {
    * few with peers present have minutes that grow with time and are computed for
    * {@code now}. The page is the merge of the two.
    */
-  private List<Session> listByMinutes(Connection c, Where where, SessionOrder order, int limit, long offset,
+  private List<Listed> listByMinutes(Connection c, Where where, SessionOrder order, int limit, long offset,
       long now) throws SQLException {
     String dir = order.direction();
-    String sql = "SELECT " + COLUMNS + " FROM ("
+    String sql = "SELECT " + COLUMNS + listed("merged") + " FROM ("
         + "SELECT " + COLUMNS + ", closed_ms AS minutes_ms FROM (SELECT " + COLUMNS + " FROM sessions" + where.sql
         + " AND live_count = 0 ORDER BY closed_ms " + dir + ", id " + dir + " LIMIT ?) settled"
         + " UNION ALL "
@@ -159,7 +172,7 @@ public final class SessionStore {
       i = where.bind(ps, i);
       ps.setInt(i++, limit);
       ps.setLong(i, offset);
-      return mapAll(ps);
+      return mapListed(ps);
     }
   }
 
@@ -577,6 +590,17 @@ public final class SessionStore {
     outsideValues.addAll(ofMeetings.values());
     return List.of(ofMeetings, new Condition(idSql + " AND meeting_id NOT " + ofMeetings.sql().substring(
         "meeting_id ".length()), outsideValues, null));
+  }
+
+  private static List<Listed> mapListed(PreparedStatement ps) throws SQLException {
+    List<Listed> listed = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String title = rs.getString("meeting_title");
+        listed.add(new Listed(map(rs), title == null ? "" : title, rs.getBoolean("hosts_breakouts")));
+      }
+    }
+    return listed;
   }
 
   private static List<Session> mapAll(PreparedStatement ps) throws SQLException {
