@@ -62,11 +62,8 @@ public final class Database implements AutoCloseable {
     }
     if (dialect == Dialect.POSTGRESQL) {
       // The service's statements are short; JIT compilation cost more than it saved (seen: 65 ms
-      // of JIT on a 1.7 s search count on the benchmark store). Every statement is planned for
-      // its values: the generic plans PostgreSQL switches to after five executions scanned
-      // whole apps (seen: a filtered list from 12 ms to 7.4 s on the sixth request; writes
-      // kept scanning once tables outgrew the plans cached while they were small).
-      config.setConnectionInitSql("SET jit = off; SET plan_cache_mode = force_custom_plan");
+      // of JIT on a 1.7 s search count on the benchmark store).
+      config.setConnectionInitSql("SET jit = off");
     }
     HikariDataSource ds = new HikariDataSource(config);
     String description = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:".length()) : redact(jdbcUrl);
@@ -141,6 +138,7 @@ public final class Database implements AutoCloseable {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try {
+          dialect.beginWrite(c);
           T result = work.run(c);
           c.commit();
           return result;
