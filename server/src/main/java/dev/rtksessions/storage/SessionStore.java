@@ -57,11 +57,41 @@ public final class SessionStore {
   /** One page of top-level sessions and their total; minutes are ordered by their value at {@code now}. */
   public Page page(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
       throws SQLException {
+    if (filter.onlyStatus() && filter.status() == null && order.key() == SessionOrder.Key.CREATED_AT
+        && offset < DEEP_OFFSET) {
+      return unfilteredPage(c, filter.appId(), order, limit, offset);
+    }
     Query query = query(c, filter, now);
     List<Listed> sessions = order.key() == SessionOrder.Key.CREATED_AT
         ? listByCreated(c, filter, query, order, limit, offset)
         : listByMinutes(c, query.anyPart(), order, limit, offset, now);
     return new Page(sessions, count(c, filter, query, now));
+  }
+
+  /**
+   * The unfiltered list's first pages, the most frequent request: one statement, which also
+   * reads the app's counter (once: the subquery does not depend on the row).
+   */
+  private Page unfilteredPage(Connection c, String appId, SessionOrder order, int limit, long offset)
+      throws SQLException {
+    String dir = order.direction();
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + listed("sessions")
+        + ", (SELECT a.session_count FROM apps a WHERE a.id = ?) AS app_sessions FROM sessions" + TOP_LEVEL
+        + " ORDER BY created_at " + dir + ", id " + dir + " LIMIT ? OFFSET ?")) {
+      ps.setString(1, appId);
+      ps.setString(2, appId);
+      ps.setInt(3, limit);
+      ps.setLong(4, offset);
+      List<Listed> sessions = new ArrayList<>();
+      long total = -1;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sessions.add(mapListed(rs));
+          total = rs.getLong("app_sessions");
+        }
+      }
+      return new Page(sessions, total >= 0 ? total : counts.ofApp(c, appId));
+    }
   }
 
   private List<Listed> listByCreated(Connection c, SessionFilter filter, Query query, SessionOrder order, int limit,
@@ -617,11 +647,15 @@ public final class SessionStore {
     List<Listed> listed = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        String title = rs.getString("meeting_title");
-        listed.add(new Listed(map(rs), title == null ? "" : title, rs.getBoolean("hosts_breakouts")));
+        listed.add(mapListed(rs));
       }
     }
     return listed;
+  }
+
+  private static Listed mapListed(ResultSet rs) throws SQLException {
+    String title = rs.getString("meeting_title");
+    return new Listed(map(rs), title == null ? "" : title, rs.getBoolean("hosts_breakouts"));
   }
 
   private static List<Session> mapAll(PreparedStatement ps) throws SQLException {
