@@ -1,7 +1,7 @@
 package dev.rtksessions.api;
 
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /** Timestamps on the wire: RFC 3339 in (any offset, or a date alone), UTC with milliseconds out. */
 public final class Timestamps {
-  private static final DateTimeFormatter OUT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  // Applied to a LocalDateTime in UTC: formatting an Instant through a zone built the zone's
+  // rules anew for every timestamp (several per session on every page).
+  private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
   private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   // A '+' that was not percent-encoded in a query string arrives as a space.
   private static final Pattern DECODED_PLUS = Pattern.compile(" (?=\\d{2}:?\\d{2}$)");
@@ -22,7 +23,8 @@ public final class Timestamps {
   private Timestamps() {}
 
   public static String format(long epochMillis) {
-    return OUT.format(Instant.ofEpochMilli(epochMillis));
+    return OUT.format(LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L),
+        (int) Math.floorMod(epochMillis, 1000L) * 1_000_000, ZoneOffset.UTC));
   }
 
   /**
