@@ -39,8 +39,8 @@ public final class History {
 
     void participant(Participant p) throws Exception;
 
-    /** Called last, with the exact number of top-level sessions of each app. */
-    void app(String appId, String accountId, String name, long createdAt, long sessionCount) throws Exception;
+    /** Called last, once per app; the counters are recounted from the rows afterwards. */
+    void app(String appId, String accountId, String name, long createdAt) throws Exception;
   }
 
   /** Scale and shape. */
@@ -97,13 +97,11 @@ public final class History {
         Math.round(o.meetings() * 0.05 / o.otherApps())));
     int mainMeetings = o.meetings() - otherMeetingsPerApp * o.otherApps();
     PriorityQueue<MeetingGen> queue = new PriorityQueue<>((a, b) -> Long.compare(a.nextStart, b.nextStart));
-    long[] counts = new long[o.otherApps() + 1];
     List<MeetingGen> all = new ArrayList<>();
     for (int app = 0; app <= o.otherApps(); app++) {
       long n = app == 0 ? o.mainSessions() : perOtherApp + (app <= o.otherSessions() % Math.max(1, o.otherApps()) ? 1 : 0);
       int m = app == 0 ? mainMeetings : otherMeetingsPerApp;
       all.addAll(planApp(app, n, m, app == 0 ? o.liveSessions() : 0, app == 0 ? o.breakoutParents() : 0));
-      counts[app] = n;
     }
     for (MeetingGen g : all) {
       if (g.remaining > 0) {
@@ -134,8 +132,7 @@ public final class History {
     }
     long created = o.endMillis() - (long) o.days() * DAY - 30 * DAY;
     for (int app = 0; app <= o.otherApps(); app++) {
-      sink.app(appId(app), ACCOUNT, app == 0 ? "Main benchmark app" : "Benchmark app " + app, created + app,
-          counts[app]);
+      sink.app(appId(app), ACCOUNT, app == 0 ? "Main benchmark app" : "Benchmark app " + app, created + app);
     }
   }
 

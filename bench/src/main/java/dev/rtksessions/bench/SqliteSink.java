@@ -198,15 +198,14 @@ final class SqliteSink implements History.Sink, AutoCloseable {
   }
 
   @Override
-  public void app(String appId, String accountId, String name, long createdAt, long sessionCount) throws Exception {
+  public void app(String appId, String accountId, String name, long createdAt) throws Exception {
     flushAll();
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO apps (id, account_id, name, created_at,"
-        + " session_count) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO apps (id, account_id, name, created_at)"
+        + " VALUES (?, ?, ?, ?)")) {
       ps.setString(1, appId);
       ps.setString(2, accountId);
       ps.setString(3, name);
       ps.setLong(4, createdAt);
-      ps.setLong(5, sessionCount);
       ps.executeUpdate();
     }
   }

@@ -23,7 +23,7 @@ public final class AppStore {
   public void insert(App app) {
     db.write(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO apps (id, account_id, name, created_at, session_count) VALUES (?, ?, ?, ?, 0)")) {
+          "INSERT INTO apps (id, account_id, name, created_at) VALUES (?, ?, ?, ?)")) {
         ps.setString(1, app.id());
         ps.setString(2, app.accountId());
         ps.setString(3, app.name());

@@ -79,7 +79,7 @@ public final class SessionStore {
       throws SQLException {
     String dir = order.direction();
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + listed("sessions")
-        + ", (SELECT a.session_count FROM apps a WHERE a.id = ?) AS app_sessions FROM sessions" + TOP_LEVEL
+        + ", (" + SessionCounts.OF_APP_SQL + ") AS app_sessions FROM sessions" + TOP_LEVEL
         + " ORDER BY created_at " + dir + ", id " + dir + " LIMIT " + limit + " OFFSET " + offset)) {
       ps.setString(1, appId);
       ps.setString(2, appId);

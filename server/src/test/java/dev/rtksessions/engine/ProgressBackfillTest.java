@@ -45,6 +45,7 @@ class ProgressBackfillTest {
           + " last_event_rank = NULL, last_event_id = NULL");
       st.executeUpdate("DROP TABLE session_buckets");
       st.executeUpdate("ALTER TABLE meetings DROP COLUMN session_count");
+      st.executeUpdate("ALTER TABLE apps ADD COLUMN session_count BIGINT NOT NULL DEFAULT 0");
       st.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('7', '8')");
     }
 
