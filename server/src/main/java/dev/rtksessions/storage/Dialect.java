@@ -1,9 +1,10 @@
 package dev.rtksessions.storage;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.postgresql.PGStatement;
 
 /**
@@ -42,16 +43,28 @@ public enum Dialect {
     }
 
     /**
-     * Writes plan each statement for its values: generic plans cached while tables were small
-     * (a fresh database taking a burst of events) kept scanning whole apps once they grew.
-     * Reads keep PostgreSQL's plan cache, whose planning would otherwise cost more than their
-     * execution, except those marked with {@link #planForValues}.
+     * In write transactions, SELECTs are planned for their values: generic plans cached while
+     * tables were small (a fresh database taking a burst of events) kept scanning whole apps
+     * once they grew. INSERT, UPDATE and DELETE keep cached plans: planning each row of a
+     * batch cost PostgreSQL more than storing it (ingest: 17,500 events/s with every statement
+     * planned, 20,600 without).
      */
     @Override
-    void beginWrite(Connection c) throws SQLException {
-      try (Statement st = c.createStatement()) {
-        st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-      }
+    Connection forWrites(Connection c) {
+      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+          (proxy, method, args) -> {
+            Object result;
+            try {
+              result = method.invoke(c, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+            if (result instanceof PreparedStatement ps && method.getName().equals("prepareStatement")
+                && ((String) args[0]).stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
+              planForValues(ps);
+            }
+            return result;
+          });
     }
 
     /**
@@ -82,8 +95,10 @@ public enum Dialect {
     }
   };
 
-  /** Runs first in every write transaction. */
-  void beginWrite(Connection c) throws SQLException {}
+  /** The connection a write transaction's work is given. */
+  Connection forWrites(Connection c) {
+    return c;
+  }
 
   /** Marks a read whose best plan depends on the values it binds (ranges, lists, limits). */
   void planForValues(PreparedStatement ps) throws SQLException {}
