@@ -6,7 +6,8 @@
 # Environment: PG_URL (default jdbc:postgresql://127.0.0.1:5432/rtk_bench?user=postgres),
 #   SQLITE_FILE (default /work/bench-data/full.db), DURATION (s, default 30), WARMUP (s, default 10),
 #   SERVER_OPTS (JVM options of the server and of the floors, default -Xmx1g), PORT (default 8787),
-#   CLI_JAR and BENCH_JAR (default: the built jars under cli/target and bench/target).
+#   CLI_JAR and BENCH_JAR (default: the built jars under cli/target and bench/target),
+#   INGEST_DURATION (s, default 60) and LIST_RATE (list requests/s beside ingest, default 2000; 0: none).
 # Needs: wrk, curl, a built tree (mvn -q package -DskipTests), a generated store (bench generate).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -84,7 +85,7 @@ scenario_deep() { measure "3 deep page offset 1e6" 8 "$BASE/sessions?page_no=500
 scenario_ingest() {
   local c0 w0; c0=$(cpu_ticks "$SERVER_PID"); w0=$(date +%s%N)
   java -jar "$BENCH_JAR" ingest --base "http://127.0.0.1:$PORT/client/v4" --token "$TOKEN" \
-    --duration "${INGEST_DURATION:-60}" --warmup "$WARMUP"
+    --duration "${INGEST_DURATION:-60}" --warmup "$WARMUP" --list-rate "${LIST_RATE:-2000}"
   local c1 w1; c1=$(cpu_ticks "$SERVER_PID"); w1=$(date +%s%N)
   printf '4 ingest: server_cpu=%.0f%% %s\n' "$(echo "($c1 - $c0) * 100 / $TCK / (($w1 - $w0) / 1000000000)" | bc -l)" "$(mem "$SERVER_PID")"
 }
@@ -99,7 +100,7 @@ scenario_floors() {
   until curl -sf "http://127.0.0.1:$FLOOR_PORT/" > /dev/null 2>&1; do sleep 0.05; done
   measure "6a HTTP floor (static body)" 32 "http://127.0.0.1:$FLOOR_PORT/" "$fpid"
   kill "$fpid"; wait "$fpid" 2>/dev/null || true
-  echo "6b storage floor (JDBC list+count in-process, 32 callers, pool 10):"
+  echo "6b storage floor (the page query over JDBC in-process, 32 callers, pool 10):"
   java $SERVER_OPTS -jar "$BENCH_JAR" jdbc-floor --url "$URL" --connections 32 --duration "$DURATION" --warmup "$WARMUP" 2>/dev/null | grep -v warmup
   java $SERVER_OPTS -jar "$BENCH_JAR" jdbc-floor --reader --url "$URL" --connections 32 --duration "$DURATION" --warmup "$WARMUP" 2>/dev/null | grep -v warmup
   rm -f "$body"
