@@ -40,7 +40,10 @@ public final class RtkService implements AutoCloseable {
           webhooks, artifacts);
       this.server = Undertow.builder()
           .addHttpListener(config.port(), config.host())
-          .setWorkerThreads(Math.max(8, config.poolSize() * 2))
+          // As many workers as connections: requests then wait in the workers' FIFO queue, not
+          // for a pool connection, whose hand-off is not first come first served (with twice as
+          // many workers, the list's p99 was 10 times its p90 under load).
+          .setWorkerThreads(config.poolSize())
           // Above every route's own limit (the largest: 32 MiB artifact uploads), so routes answer
           // 413 themselves (Undertow's default is 2 MiB).
           .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 40L * 1024 * 1024)

@@ -234,7 +234,7 @@ public final class SessionStore {
       boolean bare = any.equals(new SessionFilter(any.appId(), null, null, null, null, null, null, any.search()));
       all = 0;
       for (Condition part : query.search()) {
-        all += bare && part.meetings() != null ? counts.ofMeetings(c, any.appId(), part.meetings())
+        all += bare && part.sessions() != null ? part.sessions()
             : countWhere(c, query.base().and(part));
       }
     }
@@ -511,10 +511,10 @@ public final class SessionStore {
   }
 
   /**
-   * One search condition. {@code meetings} names the matching meetings when the condition is
-   * "a session of one of them", so its count can come from their counters.
+   * One search condition. {@code sessions} is how many top-level sessions it matches when the
+   * matching meetings' counters say so (the condition "a session of one of them"), else null.
    */
-  private record Condition(String sql, List<Object> values, List<String> meetings) {}
+  private record Condition(String sql, List<Object> values, Long sessions) {}
 
   /**
    * A filter as SQL: the conditions on the session's own columns, and for a search, two
@@ -592,21 +592,26 @@ public final class SessionStore {
   private List<Condition> search(Connection c, String appId, String text) throws SQLException {
     boolean pg = db.dialect() == Dialect.POSTGRESQL;
     String like = pg ? Jdbc.likeContains(text) : "%" + text + "%";
-    String meetingMatch = pg
-        ? "SELECT m.id FROM meetings m WHERE m.app_id = ?"
+    String matching = pg
+        ? " FROM meetings m WHERE m.app_id = ?"
             + " AND (m.title_search LIKE ? ESCAPE '\\' OR LOWER(m.id) LIKE ? ESCAPE '\\')"
-        : "SELECT m.id FROM meetings m WHERE m.app_id = ?"
+        : " FROM meetings m WHERE m.app_id = ?"
             + " AND m.rowid IN (SELECT rowid FROM meetings_fts WHERE meetings_fts.title_search LIKE ?"
             + " UNION SELECT rowid FROM meetings_fts WHERE meetings_fts.id LIKE ?)"
             + " AND (instr(m.title_search, ?) > 0 OR instr(lower(m.id), ?) > 0)";
+    String meetingMatch = "SELECT m.id" + matching;
     List<Object> meetingValues = pg ? List.of(appId, like, like) : List.of(appId, like, like, text, text);
 
+    // The matching meetings with their session counters, in one pass.
     List<String> meetings = new ArrayList<>();
-    try (PreparedStatement ps = prepare(c, meetingMatch + " LIMIT " + (MAX_NAMED_MEETINGS + 1), true)) {
+    long meetingSessions = 0;
+    try (PreparedStatement ps = prepare(c, "SELECT m.id, m.session_count" + matching + " LIMIT "
+        + (MAX_NAMED_MEETINGS + 1), true)) {
       new Where("", meetingValues).bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           meetings.add(rs.getString(1));
+          meetingSessions += rs.getLong(2);
         }
       }
     }
@@ -622,7 +627,7 @@ public final class SessionStore {
       ofMeetings = new Condition("meeting_id IN (" + meetingMatch + ")", meetingValues, null);
     } else {
       ofMeetings = new Condition("meeting_id IN (" + Jdbc.placeholders(meetings.size()) + ")",
-          List.copyOf(meetings), List.copyOf(meetings));
+          List.copyOf(meetings), meetingSessions);
     }
     List<Object> outsideValues = new ArrayList<>(idValues);
     outsideValues.addAll(ofMeetings.values());
