@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
           + " own key (env RTK_WEBHOOK_PUBLIC_KEY).")
   String webhookPublicKey;
 
+  @Option(names = "--pool-size", defaultValue = "${env:RTK_POOL_SIZE:-10}",
+      description = "Database connections, and as many HTTP worker threads (env RTK_POOL_SIZE, default"
+          + " ${DEFAULT-VALUE}).")
+  int poolSize;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
 
@@ -43,7 +48,10 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, got " + port);
     }
-    ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl());
+    if (poolSize < 1 || poolSize > 200) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--pool-size must be 1-200, got " + poolSize);
+    }
+    ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize);
     if (webhookPublicKey != null && !webhookPublicKey.isBlank()) {
       try {
         config = config.withWebhookPublicKey(WebhookSignature.readPublicKey(webhookPublicKey));

@@ -106,6 +106,13 @@ class WebhookKeyCommandTest {
   }
 
   @Test
+  void serveRefusesAPoolSizeOutOfRange() {
+    CliRun run = run("serve", "--port", "0", "--pool-size", "0");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--pool-size must be 1-200, got 0");
+  }
+
+  @Test
   void serveRefusesToStartWithAnUnreadableGlobalKey() {
     CliRun run = run("serve", "--port", "0", "--webhook-public-key", "-----BEGIN PUBLIC KEY-----\nAAAA\n"
         + "-----END PUBLIC KEY-----");

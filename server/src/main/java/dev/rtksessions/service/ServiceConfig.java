@@ -35,6 +35,10 @@ public record ServiceConfig(
     return new ServiceConfig(host, port, databaseUrl, clock, ttl, poolSize, webhookPublicKey);
   }
 
+  public ServiceConfig withPoolSize(int size) {
+    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, size, webhookPublicKey);
+  }
+
   public ServiceConfig withWebhookPublicKey(PublicKey key) {
     return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, key);
   }
