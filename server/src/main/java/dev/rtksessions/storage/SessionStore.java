@@ -45,8 +45,9 @@ public final class SessionStore {
   public record Page(List<Listed> sessions, long totalCount) {}
 
   /**
-   * The meeting's title and whether it hosts breakout meetings, read with the page's rows (by
-   * the outermost SELECT, so only for the rows it returns) instead of by another statement.
+   * The meeting's title and whether it hosts breakout meetings, read with the page's rows by
+   * the outermost SELECT instead of by another statement: for the returned rows only where
+   * they come in index order (SQLite computes them before a sort, for the rows it sorts).
    */
   private static String listed(String alias) {
     return ", (SELECT m.title FROM meetings m WHERE m.app_id = " + alias + ".app_id AND m.id = " + alias
@@ -256,8 +257,7 @@ public final class SessionStore {
       return counts.ofMeetings(c, f.appId(), List.of(f.meetingId()));
     }
     if (peak && !created && !meeting) {
-      return counts.sum(c, f.appId(), SessionCounts.Dimension.PEAK,
-          f.minPeak() == null ? Integer.MIN_VALUE : f.minPeak(), f.maxPeak() == null ? Integer.MAX_VALUE : f.maxPeak());
+      return inPeakRange(c, f);
     }
     if (created && !peak && !meeting) {
       // Whole days from their counters; the partial days at either edge from the index.
@@ -559,9 +559,13 @@ public final class SessionStore {
     if (f.minPeak() == null && f.maxPeak() == null) {
       return true;
     }
-    long inRange = counts.sum(c, f.appId(), SessionCounts.Dimension.PEAK,
+    return inPeakRange(c, f) * 64 < counts.ofApp(c, f.appId());
+  }
+
+  /** The app's sessions whose peak is in the filter's range, by the peak counters. */
+  private long inPeakRange(Connection c, SessionFilter f) throws SQLException {
+    return counts.sum(c, f.appId(), SessionCounts.Dimension.PEAK,
         f.minPeak() == null ? Integer.MIN_VALUE : f.minPeak(), f.maxPeak() == null ? Integer.MAX_VALUE : f.maxPeak());
-    return inRange * 64 < counts.ofApp(c, f.appId());
   }
 
   /**
@@ -671,13 +675,7 @@ public final class SessionStore {
   }
 
   private static List<Listed> mapListed(PreparedStatement ps) throws SQLException {
-    List<Listed> listed = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        listed.add(mapListed(rs));
-      }
-    }
-    return listed;
+    return rows(ps, SessionStore::mapListed);
   }
 
   private static Listed mapListed(ResultSet rs) throws SQLException {
@@ -686,13 +684,21 @@ public final class SessionStore {
   }
 
   private static List<Session> mapAll(PreparedStatement ps) throws SQLException {
-    List<Session> sessions = new ArrayList<>();
+    return rows(ps, SessionStore::map);
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private static <T> List<T> rows(PreparedStatement ps, RowMapper<T> mapper) throws SQLException {
+    List<T> rows = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        sessions.add(map(rs));
+        rows.add(mapper.map(rs));
       }
     }
-    return sessions;
+    return rows;
   }
 
   private static Session map(ResultSet rs) throws SQLException {
