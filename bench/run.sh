@@ -7,7 +7,8 @@
 #   SQLITE_FILE (default /work/bench-data/full.db), DURATION (s, default 30), WARMUP (s, default 10),
 #   SERVER_OPTS (JVM options of the server and of the floors, default -Xmx1g), PORT (default 8787),
 #   CLI_JAR and BENCH_JAR (default: the built jars under cli/target and bench/target),
-#   INGEST_DURATION (s, default 60) and LIST_RATE (list requests/s beside ingest, default 2000; 0: none).
+#   INGEST_DURATION (s, default 60) and LIST_RATE (list requests/s beside ingest, default 2000; 0: none),
+#   SERVER_ARGS (more options of `serve`, e.g. --pool-size 4).
 # Needs: wrk, curl, a built tree (mvn -q package -DskipTests), a generated store (bench generate).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,7 +31,7 @@ mem() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB ", $1, $2/1024}' "/proc/$1/status"
 
 start_server() {
   local t0; t0=$(date +%s%N)
-  RTK_ADMIN_TOKEN=$TOKEN java $SERVER_OPTS -jar "$CLI_JAR" serve --port "$PORT" --database-url "$URL" \
+  RTK_ADMIN_TOKEN=$TOKEN java $SERVER_OPTS -jar "$CLI_JAR" serve --port "$PORT" --database-url "$URL" ${SERVER_ARGS:-} \
     > /tmp/rtk-bench-server.log 2>&1 &
   SERVER_PID=$!
   until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null 2>&1; do
