@@ -124,7 +124,10 @@ class SessionCountsApiTest {
     }
   }
 
-  /** Four bursts of meetings a day for twelve days; one meeting in seven has "Quokka" in its title. */
+  /**
+   * Four bursts of meetings a day for twelve days; one meeting in seven has "Quokka" in its
+   * title, and its sessions ids that say "quokka" too.
+   */
   private static List<Map<String, Object>> history() {
     List<Map<String, Object>> history = new ArrayList<>();
     for (int day = 0; day < 12; day++) {
@@ -134,7 +137,13 @@ class SessionCountsApiTest {
         for (Map<String, Object> e : EventStreams.generate(seed, 10, base)) {
           e.put("id", seed + "-" + e.get("id"));
           String meeting = (String) e.get("meeting_id");
-          e.put("meeting_title", meeting.hashCode() % 7 == 0 ? "Weekly Quokka sync" : "Planning " + meeting);
+          boolean quokka = meeting.hashCode() % 7 == 0;
+          e.put("meeting_title", quokka ? "Weekly Quokka sync" : "Planning " + meeting);
+          if (quokka && "participant.joined".equals(e.get("type"))) {
+            // Sessions whose own id matches the search as well as their meeting: found once, counted once.
+            String peer = (String) e.get("peer_id");
+            e.put("session_id", "quokka-" + peer.substring(0, peer.lastIndexOf("-p")));
+          }
           history.add(e);
         }
       }
