@@ -211,40 +211,48 @@ public final class SessionStore {
   }
 
   /**
-   * The exact number of sessions the filter covers. LIVE sessions are few (the sessions with
-   * peers present or in their keep-alive) and are counted from their index; every other count
-   * comes from the maintained counters where they answer the filter, minus the LIVE ones for
-   * ENDED.
+   * The exact number of sessions the filter covers. Where the maintained counters answer the
+   * filter without its status, they do, minus the LIVE sessions for ENDED (LIVE sessions are
+   * few: those with peers present or in their keep-alive, counted from their index); other
+   * filters are counted from their index ranges.
    */
   public long count(Connection c, SessionFilter filter, long now) throws SQLException {
     return count(c, filter, query(c, filter, now), now);
   }
 
   private long count(Connection c, SessionFilter filter, Query filtered, long now) throws SQLException {
-    if (filter.status() == SessionStatus.LIVE) {
+    Long all = filter.status() == SessionStatus.LIVE ? null : fromCounters(c, filter.withStatus(null), filtered, now);
+    if (all == null) {
+      // Mixed filters: their matches are counted, status included.
       return countParts(c, filtered);
     }
-    SessionFilter any = filter.withStatus(null);
-    Query query = filtered.withBase(where(any, now, filtered.peakIndexed()));
-    long all;
-    if (query.search().isEmpty()) {
-      Long counted = fromCounters(c, any, now);
-      all = counted != null ? counted : countWhere(c, query.base());
-    } else {
-      // A bare search counts the sessions of its matching meetings from their counters.
-      boolean bare = any.equals(new SessionFilter(any.appId(), null, null, null, null, null, null, any.search()));
-      all = 0;
-      for (Condition part : query.disjoint()) {
-        all += bare && part.sessions() != null ? part.sessions()
-            : countWhere(c, query.base().and(part));
-      }
-    }
     return filter.status() == SessionStatus.ENDED
-        ? all - countParts(c, query.withBase(where(filter.withStatus(SessionStatus.LIVE), now, query.peakIndexed())))
+        ? all - countParts(c, filtered.withBase(where(filter.withStatus(SessionStatus.LIVE), now,
+            filtered.peakIndexed())))
         : all;
   }
 
-  /** The count of a filter without status or search from the counters, or null where they do not answer it. */
+  /**
+   * The count of a filter without status from the counters, or null where they do not answer
+   * it. A bare search counts its matching meetings' sessions from their counters and the
+   * sessions whose own id matches outside them from the index.
+   */
+  private Long fromCounters(Connection c, SessionFilter f, Query query, long now) throws SQLException {
+    if (f.search() == null) {
+      return fromCounters(c, f, now);
+    }
+    if (!f.equals(new SessionFilter(f.appId(), null, null, null, null, null, null, f.search()))) {
+      return null;
+    }
+    Where base = where(f, now, query.peakIndexed());
+    long total = 0;
+    for (Condition part : query.disjoint()) {
+      total += part.sessions() != null ? part.sessions() : countWhere(c, base.and(part));
+    }
+    return total;
+  }
+
+  /** The count of a filter without status and search from the counters, or null where they do not answer it. */
   private Long fromCounters(Connection c, SessionFilter f, long now) throws SQLException {
     boolean created = f.createdFrom() != null || f.createdTo() != null;
     boolean peak = f.minPeak() != null || f.maxPeak() != null;
