@@ -138,15 +138,11 @@ public final class SessionCounts {
   static final String OF_APP_SQL = "SELECT COALESCE(SUM(b.sessions), 0) FROM session_buckets b"
       + " WHERE b.app_id = ? AND b.kind = 't' AND b.bucket = 0";
 
-  /** The number of top-level sessions of the given meetings. */
-  public long ofMeetings(Connection c, String appId, Collection<String> meetingIds) throws SQLException {
-    if (meetingIds.isEmpty()) {
-      return 0;
-    }
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(session_count), 0) FROM meetings"
-        + " WHERE app_id = ? AND id IN (" + Jdbc.placeholders(meetingIds.size()) + ")")) {
+  /** The number of top-level sessions of a meeting. */
+  public long ofMeeting(Connection c, String appId, String meetingId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT session_count FROM meetings WHERE app_id = ? AND id = ?")) {
       ps.setString(1, appId);
-      Jdbc.bindAll(ps, 2, meetingIds);
+      ps.setString(2, meetingId);
       return single(ps);
     }
   }

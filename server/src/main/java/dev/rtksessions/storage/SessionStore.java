@@ -239,7 +239,7 @@ public final class SessionStore {
    */
   private Long fromCounters(Connection c, SessionFilter f, Query query, long now) throws SQLException {
     if (f.search() == null) {
-      return fromCounters(c, f, now);
+      return fromCounters(c, f, query.inPeakRange(), now);
     }
     if (!f.equals(new SessionFilter(f.appId(), null, null, null, null, null, null, f.search()))) {
       return null;
@@ -252,8 +252,11 @@ public final class SessionStore {
     return total;
   }
 
-  /** The count of a filter without status and search from the counters, or null where they do not answer it. */
-  private Long fromCounters(Connection c, SessionFilter f, long now) throws SQLException {
+  /**
+   * The count of a filter without status and search from the counters, or null where they do
+   * not answer it; {@code inPeakRange} is the peak counters' sum for the filter's range.
+   */
+  private Long fromCounters(Connection c, SessionFilter f, Long inPeakRange, long now) throws SQLException {
     boolean created = f.createdFrom() != null || f.createdTo() != null;
     boolean peak = f.minPeak() != null || f.maxPeak() != null;
     boolean meeting = f.meetingId() != null;
@@ -261,10 +264,10 @@ public final class SessionStore {
       return counts.ofApp(c, f.appId());
     }
     if (meeting && !created && !peak) {
-      return counts.ofMeetings(c, f.appId(), List.of(f.meetingId()));
+      return counts.ofMeeting(c, f.appId(), f.meetingId());
     }
     if (peak && !created && !meeting) {
-      return inPeakRange(c, f);
+      return inPeakRange;
     }
     if (created && !peak && !meeting) {
       // Whole days from their counters; the partial days at either edge from the index.
@@ -536,9 +539,10 @@ public final class SessionStore {
    * meetings (named once only in the page's statement: the matching meetings of a word in 1 %
    * of the titles are about 950 bound values).
    */
-  private record Query(Where base, List<Condition> search, List<Condition> disjoint, boolean peakIndexed) {
+  private record Query(Where base, List<Condition> search, List<Condition> disjoint, Long inPeakRange,
+      boolean peakIndexed) {
     Query withBase(Where other) {
-      return new Query(other, search, disjoint, peakIndexed);
+      return new Query(other, search, disjoint, inPeakRange, peakIndexed);
     }
 
     List<Where> parts() {
@@ -561,38 +565,26 @@ public final class SessionStore {
   }
 
   private Query query(Connection c, SessionFilter f, long now) throws SQLException {
-    boolean peakIndexed = peakIsNarrow(c, f);
+    // A peak range holding under 1/64 of the app's sessions (by the counters) is read through
+    // sessions_by_peak; a broader one in the page's order, skipping the others. SQLite, without
+    // statistics for ranges, took the peak index for a range holding 5 % of the app and sorted
+    // its 236,000 sessions for each page (0.7 s).
+    Long inPeakRange = f.minPeak() == null && f.maxPeak() == null ? null
+        : counts.sum(c, f.appId(), SessionCounts.Dimension.PEAK, f.minPeak() == null ? Integer.MIN_VALUE : f.minPeak(),
+            f.maxPeak() == null ? Integer.MAX_VALUE : f.maxPeak());
+    boolean peakIndexed = inPeakRange == null || inPeakRange * 64 < counts.ofApp(c, f.appId());
     Where base = where(f, now, peakIndexed);
     if (f.search() == null) {
-      return new Query(base, List.of(), List.of(), peakIndexed);
+      return new Query(base, List.of(), List.of(), inPeakRange, peakIndexed);
     }
     List<List<Condition>> parts = search(c, f.appId(), f.search().toLowerCase(Locale.ROOT));
-    return new Query(base, parts.get(0), parts.get(1), peakIndexed);
-  }
-
-  /**
-   * Whether the peak range holds so few of the app's sessions (under 1/64, by the counters)
-   * that reading them through {@code sessions_by_peak} beats reading the page's order and
-   * skipping the others. SQLite, without statistics for ranges, took the peak index for a
-   * range holding 5 % of the app and sorted its 236,000 sessions for each page (0.7 s).
-   */
-  private boolean peakIsNarrow(Connection c, SessionFilter f) throws SQLException {
-    if (f.minPeak() == null && f.maxPeak() == null) {
-      return true;
-    }
-    return inPeakRange(c, f) * 64 < counts.ofApp(c, f.appId());
-  }
-
-  /** The app's sessions whose peak is in the filter's range, by the peak counters. */
-  private long inPeakRange(Connection c, SessionFilter f) throws SQLException {
-    return counts.sum(c, f.appId(), SessionCounts.Dimension.PEAK,
-        f.minPeak() == null ? Integer.MIN_VALUE : f.minPeak(), f.maxPeak() == null ? Integer.MAX_VALUE : f.maxPeak());
+    return new Query(base, parts.get(0), parts.get(1), inPeakRange, peakIndexed);
   }
 
   /**
    * The filter's conditions other than the search. A unary {@code +} keeps a column's index out
    * of the plan: ENDED holds nearly every session, and a broad peak range many (see
-   * {@link #peakIsNarrow}), so the order's own index is the better path for either.
+   * {@link #query}), so the order's own index is the better path for either.
    */
   private static Where where(SessionFilter f, long now, boolean peakIndexed) {
     StringBuilder sql = new StringBuilder(TOP_LEVEL);
