@@ -54,7 +54,7 @@ final class JdbcFloorCommand implements Callable<Integer> {
 
   private void run(Stores stores, SessionFilter filter, SessionOrder order, int seconds, String name)
       throws InterruptedException {
-    SessionReader pageReader = new SessionReader(stores, Clock.systemUTC());
+    SessionReader pageReader = new SessionReader(stores, Clock.systemUTC(), 0);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong done = new AtomicLong();
     Histogram[] hs = new Histogram[threads];

@@ -40,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}).")
   int poolSize;
 
+  @Option(names = "--list-cache-size", defaultValue = "${env:RTK_LIST_CACHE_SIZE:-1000}",
+      description = "Session list answers kept for repeated requests, each answered again only while nothing it"
+          + " shows has changed (env RTK_LIST_CACHE_SIZE, default ${DEFAULT-VALUE}; 0 keeps none).")
+  int listCacheSize;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
 
@@ -51,7 +56,12 @@ final class ServeCommand implements Callable<Integer> {
     if (poolSize < 1 || poolSize > 200) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--pool-size must be 1-200, got " + poolSize);
     }
-    ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize);
+    if (listCacheSize < 0 || listCacheSize > 1_000_000) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--list-cache-size must be 0-1000000, got " + listCacheSize);
+    }
+    ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize)
+        .withListCacheSize(listCacheSize);
     if (webhookPublicKey != null && !webhookPublicKey.isBlank()) {
       try {
         config = config.withWebhookPublicKey(WebhookSignature.readPublicKey(webhookPublicKey));

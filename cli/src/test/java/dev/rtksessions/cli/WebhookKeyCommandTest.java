@@ -113,6 +113,13 @@ class WebhookKeyCommandTest {
   }
 
   @Test
+  void serveRefusesANegativeListCacheSize() {
+    CliRun run = run("serve", "--port", "0", "--list-cache-size", "-1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--list-cache-size must be 0-1000000, got -1");
+  }
+
+  @Test
   void serveRefusesToStartWithAnUnreadableGlobalKey() {
     CliRun run = run("serve", "--port", "0", "--webhook-public-key", "-----BEGIN PUBLIC KEY-----\nAAAA\n"
         + "-----END PUBLIC KEY-----");

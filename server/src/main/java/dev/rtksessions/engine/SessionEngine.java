@@ -79,6 +79,7 @@ public final class SessionEngine {
       SessionCounts.Changes counts = new SessionCounts.Changes();
       rebuild(c, appId, fresh.values(), meetings, counts);
       stores.counts().apply(c, appId, counts);
+      stores.changes().record(c, appId);
     }
 
     List<EventOutcome> outcomes = new ArrayList<>(batch.size());

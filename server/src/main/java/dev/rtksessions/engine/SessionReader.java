@@ -1,5 +1,7 @@
 package dev.rtksessions.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rtksessions.model.Meeting;
 import dev.rtksessions.model.Session;
 import dev.rtksessions.model.SessionFilter;
@@ -25,11 +27,23 @@ import java.util.Set;
 public final class SessionReader {
   private final Stores stores;
   private final Clock clock;
+  /** List answers kept for repeated requests (see {@link #list}); null when none are kept. */
+  private final Cache<KeptKey, KeptPage> kept;
 
-  public SessionReader(Stores stores, Clock clock) {
+  /**
+   * @param keptPages how many list answers to keep for repeated requests; 0 keeps none
+   */
+  public SessionReader(Stores stores, Clock clock, int keptPages) {
     this.stores = stores;
     this.clock = clock;
+    this.kept = keptPages == 0 ? null : Caffeine.newBuilder().maximumSize(keptPages).build();
   }
+
+  /** A list request, and the app's change number read before its answer was. */
+  private record KeptKey(SessionFilter filter, SessionOrder order, int limit, long offset, long changes) {}
+
+  /** A list answer read at {@code readAt} that holds until {@code validUntil} by the clock. */
+  private record KeptPage(List<SessionTree> sessions, long totalCount, long readAt, long validUntil) {}
 
   /** A session with its meeting's title and its breakout rooms (recursively). */
   public record SessionTree(Session session, String meetingTitle, List<SessionTree> breakoutRooms) {}
@@ -64,23 +78,48 @@ public final class SessionReader {
     return m == null ? "" : m.title();
   }
 
+  /**
+   * A page of the list. Pages by creation time are kept and answered again while they hold:
+   * while the app's change number (read first, so a change committed meanwhile makes the key
+   * stale, never the answer) is the same, and, for a status filter, until the first LIVE
+   * session ends by the clock. Whatever else depends on the instant (status, minutes of
+   * sessions with peers present) is computed from {@code readAt} when the page is written.
+   * Pages by minutes are not kept: their order moves with the clock.
+   */
   public SessionPage list(SessionFilter filter, SessionOrder order, int limit, long offset) {
     long now = clock.millis();
     // One connection for the page's few statements.
     return stores.database().read(c -> {
-      SessionStore.Page page = stores.sessions().page(c, filter, order, limit, offset, now);
-      Map<String, String> titles = new HashMap<>();
-      Set<String> hosting = new HashSet<>();
-      List<Session> roots = new ArrayList<>();
-      for (SessionStore.Listed listed : page.sessions()) {
-        roots.add(listed.session());
-        titles.put(listed.session().meetingId(), listed.meetingTitle());
-        if (listed.meetingHostsBreakouts()) {
-          hosting.add(listed.session().meetingId());
-        }
+      if (kept == null || order.key() != SessionOrder.Key.CREATED_AT) {
+        return read(c, filter, order, limit, offset, now);
       }
-      return new SessionPage(trees(c, filter.appId(), roots, titles, hosting), page.totalCount(), now);
+      KeptKey key = new KeptKey(filter, order, limit, offset, stores.changes().of(c, filter.appId()));
+      KeptPage k = kept.getIfPresent(key);
+      if (k != null && now >= k.readAt() && now <= k.validUntil()) {
+        return new SessionPage(k.sessions(), k.totalCount(), now);
+      }
+      SessionPage page = read(c, filter, order, limit, offset, now);
+      long validUntil = filter.status() == null ? Long.MAX_VALUE
+          : stores.sessions().nextLiveEnd(c, filter.appId(), now);
+      kept.put(key, new KeptPage(page.sessions(), page.totalCount(), now, validUntil));
+      return page;
     });
+  }
+
+  private SessionPage read(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
+      throws SQLException {
+    SessionStore.Page page = stores.sessions().page(c, filter, order, limit, offset, now);
+    Map<String, String> titles = new HashMap<>();
+    Set<String> hosting = new HashSet<>();
+    List<Session> roots = new ArrayList<>();
+    for (SessionStore.Listed listed : page.sessions()) {
+      roots.add(listed.session());
+      titles.put(listed.session().meetingId(), listed.meetingTitle());
+      if (listed.meetingHostsBreakouts()) {
+        hosting.add(listed.session().meetingId());
+      }
+    }
+    return new SessionPage(trees(c, filter.appId(), roots, titles, hosting), page.totalCount(), now);
   }
 
   private List<SessionTree> trees(Connection c, String appId, List<Session> roots) throws SQLException {

@@ -32,7 +32,7 @@ public final class RtkService implements AutoCloseable {
       this.catalog = new Catalog(stores, config.clock());
       this.engine = new SessionEngine(stores, config.clock());
       this.tokens = new Tokens(stores.tokens(), config.clock());
-      SessionReader reader = new SessionReader(stores, config.clock());
+      SessionReader reader = new SessionReader(stores, config.clock(), config.listCacheSize());
       ParticipantReader participants = new ParticipantReader(stores, config.clock());
       Webhooks webhooks = new Webhooks(stores, engine, config.clock(), config.webhookPublicKey());
       Artifacts artifacts = new Artifacts(stores, config.clock());

@@ -13,33 +13,41 @@ import java.time.Duration;
  * @param clock the clock for read-time figures and record times (tests control it)
  * @param authCacheTtl how long a token lookup is remembered (a revocation takes this long to bite)
  * @param poolSize database connections
+ * @param listCacheSize how many session list answers to keep for repeated requests (0: none);
+ *     each is answered again only while nothing it shows has changed (see SessionReader)
  * @param webhookPublicKey the key that verifies RealtimeKit webhooks of apps without their own;
  *     null when none is configured
  */
 public record ServiceConfig(
     String host, int port, String databaseUrl, Clock clock, Duration authCacheTtl, int poolSize,
-    PublicKey webhookPublicKey) {
+    int listCacheSize, PublicKey webhookPublicKey) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8787;
+  public static final int DEFAULT_LIST_CACHE_SIZE = 1000;
 
   public static ServiceConfig of(String host, int port, String databaseUrl) {
-    return new ServiceConfig(host, port, databaseUrl, Clock.systemUTC(), Duration.ofSeconds(5), 10, null);
+    return new ServiceConfig(host, port, databaseUrl, Clock.systemUTC(), Duration.ofSeconds(5), 10,
+        DEFAULT_LIST_CACHE_SIZE, null);
   }
 
   public ServiceConfig withClock(Clock clock) {
-    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, webhookPublicKey);
+    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, listCacheSize, webhookPublicKey);
   }
 
   public ServiceConfig withAuthCacheTtl(Duration ttl) {
-    return new ServiceConfig(host, port, databaseUrl, clock, ttl, poolSize, webhookPublicKey);
+    return new ServiceConfig(host, port, databaseUrl, clock, ttl, poolSize, listCacheSize, webhookPublicKey);
   }
 
   public ServiceConfig withPoolSize(int size) {
-    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, size, webhookPublicKey);
+    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, size, listCacheSize, webhookPublicKey);
+  }
+
+  public ServiceConfig withListCacheSize(int size) {
+    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, size, webhookPublicKey);
   }
 
   public ServiceConfig withWebhookPublicKey(PublicKey key) {
-    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, key);
+    return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, listCacheSize, key);
   }
 }

@@ -27,9 +27,11 @@ public final class MeetingStore {
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Database db;
+  private final AppChanges changes;
 
-  public MeetingStore(Database db) {
+  public MeetingStore(Database db, AppChanges changes) {
     this.db = db;
+    this.changes = changes;
   }
 
   /** Inserts a new meeting; a meeting with the same id raises {@link UniqueViolationException}. */
@@ -39,6 +41,7 @@ public final class MeetingStore {
         bind(ps, m);
         ps.executeUpdate();
       }
+      changes.record(c, m.appId());
       return null;
     });
   }
@@ -63,8 +66,13 @@ public final class MeetingStore {
         ps.setLong(11, m.updatedAt());
         ps.setString(12, m.appId());
         ps.setString(13, m.id());
-        return ps.executeUpdate() == 1;
+        if (ps.executeUpdate() == 0) {
+          return false;
+        }
       }
+      // The title shows in session lists, and is what their search matches.
+      changes.record(c, m.appId());
+      return true;
     });
   }
 

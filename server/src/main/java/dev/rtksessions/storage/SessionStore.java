@@ -310,6 +310,24 @@ public final class SessionStore {
     }
   }
 
+  /**
+   * When the first of the app's LIVE top-level sessions (at {@code now}) ends, if no event
+   * comes: until then, no session changes status by the clock alone. {@link Long#MAX_VALUE}
+   * when none is LIVE.
+   */
+  public long nextLiveEnd(Connection c, String appId, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT MIN(live_until) FROM sessions" + TOP_LEVEL
+        + " AND live_until >= ?")) {
+      ps.setString(1, appId);
+      ps.setLong(2, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long end = rs.getLong(1);
+        return rs.wasNull() ? Long.MAX_VALUE : end;
+      }
+    }
+  }
+
   public Optional<Session> find(String appId, String sessionId) {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(

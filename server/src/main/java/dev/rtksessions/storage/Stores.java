@@ -7,6 +7,7 @@ public record Stores(
     MeetingStore meetings,
     SessionStore sessions,
     SessionCounts counts,
+    AppChanges changes,
     ParticipantStore participants,
     EventStore events,
     TokenStore tokens,
@@ -16,8 +17,9 @@ public record Stores(
 
   public static Stores on(Database db) {
     SessionCounts counts = new SessionCounts();
-    return new Stores(db, new AppStore(db), new MeetingStore(db), new SessionStore(db, counts), counts,
-        new ParticipantStore(db),
+    AppChanges changes = new AppChanges();
+    return new Stores(db, new AppStore(db), new MeetingStore(db, changes), new SessionStore(db, counts), counts,
+        changes, new ParticipantStore(db),
         new EventStore(), new TokenStore(db), new WebhookStore(db), new ArtifactStore(db), new SecretStore(db));
   }
 }

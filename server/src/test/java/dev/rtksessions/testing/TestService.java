@@ -41,7 +41,12 @@ public final class TestService implements AutoCloseable {
   }
 
   public static TestService start(String jdbcUrl, MutableClock clock) {
-    return new TestService(jdbcUrl, clock, UnaryOperator.identity());
+    return start(jdbcUrl, clock, UnaryOperator.identity());
+  }
+
+  /** Another process on a store, sharing a clock with others, with more configuration. */
+  public static TestService start(String jdbcUrl, MutableClock clock, UnaryOperator<ServiceConfig> configure) {
+    return new TestService(jdbcUrl, clock, configure);
   }
 
   public Clock clock() {
