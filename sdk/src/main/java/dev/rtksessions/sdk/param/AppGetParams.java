@@ -9,17 +9,12 @@ import java.util.Optional;
  *
  * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class AppGetParams {
-  private final String accountId;
-  private final Long pageNo;
-  private final Long perPage;
+public final class AppGetParams extends AccountListParams {
   private final String search;
   private final SortOrder sortOrder;
 
   private AppGetParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.pageNo = b.pageNo;
-    this.perPage = b.perPage;
+    super(b);
     this.search = b.search;
     this.sortOrder = b.sortOrder;
   }
@@ -31,31 +26,10 @@ public final class AppGetParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.accountId = accountId;
-    b.pageNo = pageNo;
-    b.perPage = perPage;
+    Builder b = new Builder().from(this);
     b.search = search;
     b.sortOrder = sortOrder;
     return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
-  }
-
-  /**
-   * @return {@code page_no}: the page to return, 1-based (0 also means the first page on this
-   *     server), if set
-   */
-  public Optional<Long> pageNo() {
-    return Optional.ofNullable(pageNo);
-  }
-
-  /** @return {@code per_page}: items per page (this server: 1-200, default 20), if set */
-  public Optional<Long> perPage() {
-    return Optional.ofNullable(perPage);
   }
 
   /** @return {@code search}: a substring of the app name, if set */
@@ -76,48 +50,21 @@ public final class AppGetParams {
    * @return the parameters in a fixed order
    */
   public Map<String, String> queryParams() {
-    return new Query()
-        .add("page_no", pageNo)
-        .add("per_page", perPage)
+    return pagedQuery()
         .add("search", search)
         .add("sort_order", sortOrder)
         .build();
   }
 
   /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private Long pageNo;
-    private Long perPage;
+  public static final class Builder extends AccountListParams.Builder<Builder> {
     private String search;
     private SortOrder sortOrder;
 
     private Builder() {}
 
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * @param pageNo the page to return, 1-based (0 also means the first page on this server)
-     * @return this builder
-     */
-    public Builder pageNo(long pageNo) {
-      this.pageNo = pageNo;
-      return this;
-    }
-
-    /**
-     * @param perPage items per page (this server: 1-200, default 20)
-     * @return this builder
-     */
-    public Builder perPage(long perPage) {
-      this.perPage = perPage;
+    @Override
+    Builder self() {
       return this;
     }
 

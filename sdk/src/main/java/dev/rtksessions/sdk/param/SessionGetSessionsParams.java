@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class SessionGetSessionsParams {
+public final class SessionGetSessionsParams extends AccountListParams {
   /** Which sessions to list by state. */
   public enum Status implements WireEnum {
     /** {@code LIVE} */
@@ -49,9 +49,6 @@ public final class SessionGetSessionsParams {
     }
   }
 
-  private final String accountId;
-  private final Long pageNo;
-  private final Long perPage;
   private final SortBy sortBy;
   private final SortOrder sortOrder;
   private final Instant startTime;
@@ -62,9 +59,7 @@ public final class SessionGetSessionsParams {
   private final String associatedId;
 
   private SessionGetSessionsParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.pageNo = b.pageNo;
-    this.perPage = b.perPage;
+    super(b);
     this.sortBy = b.sortBy;
     this.sortOrder = b.sortOrder;
     this.startTime = b.startTime;
@@ -82,10 +77,7 @@ public final class SessionGetSessionsParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.accountId = accountId;
-    b.pageNo = pageNo;
-    b.perPage = perPage;
+    Builder b = new Builder().from(this);
     b.sortBy = sortBy;
     b.sortOrder = sortOrder;
     b.startTime = startTime;
@@ -95,24 +87,6 @@ public final class SessionGetSessionsParams {
     b.search = search;
     b.associatedId = associatedId;
     return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
-  }
-
-  /**
-   * @return {@code page_no}: the page to return, 1-based (0 also means the first page on this
-   *     server), if set
-   */
-  public Optional<Long> pageNo() {
-    return Optional.ofNullable(pageNo);
-  }
-
-  /** @return {@code per_page}: items per page (this server: 1-200, default 20), if set */
-  public Optional<Long> perPage() {
-    return Optional.ofNullable(perPage);
   }
 
   /** @return {@code sort_by}: the sort key (default createdAt), if set */
@@ -172,9 +146,7 @@ public final class SessionGetSessionsParams {
    * @return the parameters in a fixed order
    */
   public Map<String, String> queryParams() {
-    return new Query()
-        .add("page_no", pageNo)
-        .add("per_page", perPage)
+    return pagedQuery()
         .add("sort_by", sortBy)
         .add("sort_order", sortOrder)
         .add("start_time", startTime)
@@ -187,10 +159,7 @@ public final class SessionGetSessionsParams {
   }
 
   /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private Long pageNo;
-    private Long perPage;
+  public static final class Builder extends AccountListParams.Builder<Builder> {
     private SortBy sortBy;
     private SortOrder sortOrder;
     private Instant startTime;
@@ -202,30 +171,8 @@ public final class SessionGetSessionsParams {
 
     private Builder() {}
 
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * @param pageNo the page to return, 1-based (0 also means the first page on this server)
-     * @return this builder
-     */
-    public Builder pageNo(long pageNo) {
-      this.pageNo = pageNo;
-      return this;
-    }
-
-    /**
-     * @param perPage items per page (this server: 1-200, default 20)
-     * @return this builder
-     */
-    public Builder perPage(long perPage) {
-      this.perPage = perPage;
+    @Override
+    Builder self() {
       return this;
     }
 
