@@ -68,6 +68,9 @@ final class GenerateCommand implements Callable<Integer> {
       });
     }
     System.err.printf(Locale.ROOT, "  counters recounted in %.1f s%n", (System.nanoTime() - tCounts) / 1e9);
+    if (Dialect.forJdbcUrl(url) == Dialect.POSTGRESQL) {
+      PgSink.vacuum(url, System.err);
+    }
     long t2 = System.nanoTime();
     System.out.printf(Locale.ROOT, "generate: %d meetings, %d top-level + %d breakout sessions, %d participants,"
         + " %d events; rows %.1f s, indexes+analyze %.1f s, total %.1f s (end=%d)%n", h.meetingCount, h.sessions,
