@@ -65,7 +65,7 @@ public final class SessionStore {
     Query query = query(c, filter, now);
     List<Listed> sessions = order.key() == SessionOrder.Key.CREATED_AT
         ? listByCreated(c, filter, query, order, limit, offset)
-        : listByMinutes(c, query.anyPart(), order, limit, offset, now);
+        : listByMinutes(c, query.anyPart(), filter.status() != SessionStatus.ENDED, order, limit, offset, now);
     return new Page(sessions, count(c, filter, query, now));
   }
 
@@ -187,14 +187,25 @@ public final class SessionStore {
   /**
    * Sessions without peers present have fixed minutes and come off an index in order; the
    * few with peers present have minutes that grow with time and are computed for
-   * {@code now}. The page is the merge of the two.
+   * {@code now}. The page is the merge of the two. Sessions with peers present are always
+   * LIVE (their {@code live_until} is {@link Session#FOREVER}), so an ENDED filter leaves them
+   * out ({@code withPeers} false) and the page is read off the index alone.
    */
-  private List<Listed> listByMinutes(Connection c, Where where, SessionOrder order, int limit, long offset,
-      long now) throws SQLException {
+  private List<Listed> listByMinutes(Connection c, Where where, boolean withPeers, SessionOrder order, int limit,
+      long offset, long now) throws SQLException {
     String dir = order.direction();
+    String settled = " FROM sessions" + where.sql + " AND live_count = 0 ORDER BY closed_ms " + dir + ", id " + dir;
+    if (!withPeers) {
+      try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + listed("sessions") + settled + " LIMIT ? OFFSET ?",
+          true)) {
+        int i = where.bind(ps, 1);
+        ps.setInt(i++, limit);
+        ps.setLong(i, offset);
+        return mapListed(ps);
+      }
+    }
     String sql = "SELECT " + COLUMNS + listed("merged") + " FROM ("
-        + "SELECT " + COLUMNS + ", closed_ms AS minutes_ms FROM (SELECT " + COLUMNS + " FROM sessions" + where.sql
-        + " AND live_count = 0 ORDER BY closed_ms " + dir + ", id " + dir + " LIMIT ?) settled"
+        + "SELECT " + COLUMNS + ", closed_ms AS minutes_ms FROM (SELECT " + COLUMNS + settled + " LIMIT ?) settled"
         + " UNION ALL "
         + "SELECT " + COLUMNS + ", closed_ms + live_count * ? - live_join_sum AS minutes_ms FROM sessions"
         + where.sql + " AND live_count > 0"
