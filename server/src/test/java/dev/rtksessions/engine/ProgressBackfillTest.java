@@ -38,15 +38,16 @@ class ProgressBackfillTest {
       before.service.catalog().ensureApp(before.accountId, APP, "backfill");
       post(before, history.subList(0, half));
     }
-    // What a store written before V3 looks like: no progress, no counters (V8), and V7 and V8
-    // not yet applied; both run when the service starts on it.
+    // What a store written before V3 looks like: no progress, no counters (V8), no change
+    // numbers (V9), and V7 to V9 not yet applied; they run when the service starts on it.
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
       st.executeUpdate("UPDATE meetings SET current_session_id = NULL, last_event_at = NULL,"
           + " last_event_rank = NULL, last_event_id = NULL");
       st.executeUpdate("DROP TABLE session_buckets");
       st.executeUpdate("ALTER TABLE meetings DROP COLUMN session_count");
       st.executeUpdate("ALTER TABLE apps ADD COLUMN session_count BIGINT NOT NULL DEFAULT 0");
-      st.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('7', '8')");
+      st.executeUpdate("DROP TABLE app_changes");
+      st.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9')");
     }
 
     try (TestService after = TestService.start(url, new MutableClock(BASE));
