@@ -2,7 +2,6 @@ package dev.rtksessions.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,10 +28,7 @@ public final class AppChanges {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT COALESCE(SUM(changes), 0) FROM app_changes WHERE app_id = ?")) {
       ps.setString(1, appId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+      return Jdbc.singleLong(ps);
     }
   }
 }

@@ -80,10 +80,7 @@ public final class AppStore {
         if (search != null) {
           ps.setString(2, Jdbc.likeContains(search.toLowerCase(Locale.ROOT)));
         }
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
+        return Jdbc.singleLong(ps);
       }
     });
   }

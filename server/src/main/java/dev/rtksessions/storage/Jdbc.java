@@ -16,6 +16,13 @@ final class Jdbc {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 
+  /** The first column of the first row a query gives, as a number (0 when it gives none). */
+  static long singleLong(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
   static Long nullableLong(ResultSet rs, String column) throws SQLException {
     long v = rs.getLong(column);
     return rs.wasNull() ? null : v;

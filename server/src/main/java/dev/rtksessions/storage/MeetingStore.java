@@ -235,10 +235,7 @@ public final class MeetingStore {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM meetings" + where(filter))) {
         bind(ps, filter);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
+        return Jdbc.singleLong(ps);
       }
     });
   }

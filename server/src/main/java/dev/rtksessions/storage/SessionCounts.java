@@ -143,7 +143,7 @@ public final class SessionCounts {
     try (PreparedStatement ps = c.prepareStatement("SELECT session_count FROM meetings WHERE app_id = ? AND id = ?")) {
       ps.setString(1, appId);
       ps.setString(2, meetingId);
-      return single(ps);
+      return Jdbc.singleLong(ps);
     }
   }
 
@@ -155,7 +155,7 @@ public final class SessionCounts {
       ps.setString(2, d.code);
       ps.setLong(3, first);
       ps.setLong(4, last);
-      return single(ps);
+      return Jdbc.singleLong(ps);
     }
   }
 
@@ -245,12 +245,6 @@ public final class SessionCounts {
       while (rs.next()) {
         into.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getLong(3), rs.getLong(4));
       }
-    }
-  }
-
-  private static long single(PreparedStatement ps) throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 }

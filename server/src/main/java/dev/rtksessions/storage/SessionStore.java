@@ -314,10 +314,7 @@ public final class SessionStore {
   private long countWhere(Connection c, Where where) throws SQLException {
     try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM sessions" + where.sql, where.filters())) {
       where.bind(ps, 1);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+      return Jdbc.singleLong(ps);
     }
   }
 
