@@ -96,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
       long sessions = 0;
       long participants = 0;
       int meetings = 0;
-      SessionEngine engine = new SessionEngine(f, Clock.systemUTC());
+      SessionEngine engine = new SessionEngine(f, Clock.systemUTC(), SessionTimeline.DEFAULT);
       for (Map.Entry<String, Set<String>> e : byApp.entrySet()) {
         String appId = e.getKey();
         List<String> ids = new ArrayList<>(e.getValue());

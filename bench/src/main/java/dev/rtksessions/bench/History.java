@@ -344,9 +344,9 @@ public final class History {
         for (Meeting child : children) {
           long cs = start + duration / 10 + rnd.nextLong(duration / 5);
           long cd = duration / 10 + rnd.nextLong(duration * 4 / 10);
-          // The engine's rule (SessionStore.liveAt): the parent's session with created_at <= start
-          // <= live_until, latest first. The only candidate is the one just built.
-          String parentId = parent.createdAt() <= cs && parent.liveUntil() >= cs ? parent.id() : null;
+          // The engine's rule (SessionEngine.parentAt): the parent's latest session started by
+          // then, if still open by event time. The only candidate is the one just built.
+          String parentId = parent.createdAt() <= cs && parent.openUntil() >= cs ? parent.id() : null;
           session(sink, child, cs, cd, 1 + rnd.nextInt(Math.min(peers, 8)), parentId, h.o.endMillis());
           h.childSessions++;
         }
@@ -397,7 +397,7 @@ public final class History {
             null, null, null, null, null, null, null));
       }
       events.sort(SessionTimeline.ORDER);
-      List<SessionTimeline.Built> built = SessionTimeline.replay(appId, m, events);
+      List<SessionTimeline.Built> built = SessionTimeline.DEFAULT.replay(appId, m, events);
       if (built.size() != 1) {
         throw new IllegalStateException("generated events of meeting " + m.id() + " at " + start + " gave "
             + built.size() + " sessions");

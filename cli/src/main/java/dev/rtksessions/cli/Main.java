@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Self-hosted session service that speaks Cloudflare RealtimeKit's Sessions API.",
-    subcommands = {ServeCommand.class, TokenCommand.class, WebhookKeyCommand.class, SessionsCommand.class,
-        AppsCommand.class, MeetingsCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, TokenCommand.class, WebhookKeyCommand.class, HeldEventsCommand.class,
+        SessionsCommand.class, AppsCommand.class, MeetingsCommand.class, SimulateCommand.class,
+        CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",

@@ -7,6 +7,7 @@ import dev.rtksessions.model.Permission;
 import dev.rtksessions.service.RtkService;
 import dev.rtksessions.service.ServiceConfig;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -45,6 +46,18 @@ final class ServeCommand implements Callable<Integer> {
           + " shows has changed (env RTK_LIST_CACHE_SIZE, default ${DEFAULT-VALUE}; 0 keeps none).")
   int listCacheSize;
 
+  @Option(names = "--stale-after", defaultValue = "${env:RTK_STALE_AFTER:-24h}", converter = DurationConverter.class,
+      description = "A session with peers present but no event for this long reads as ENDED at its last event (a"
+          + " leave never came); a later event of its own continues it (env RTK_STALE_AFTER, default"
+          + " ${DEFAULT-VALUE}; 1m-30d).")
+  Duration staleAfter;
+
+  @Option(names = "--held-report-after", defaultValue = "${env:RTK_HELD_REPORT_AFTER:-15m}",
+      converter = DurationConverter.class,
+      description = "A webhook event still waiting for the event it needs (a leave for its join) after this long is"
+          + " reported in the log (env RTK_HELD_REPORT_AFTER, default ${DEFAULT-VALUE}; 1m-30d).")
+  Duration heldReportAfter;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
 
@@ -60,8 +73,14 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--list-cache-size must be 0-1000000, got " + listCacheSize);
     }
+    for (Duration d : new Duration[] {staleAfter, heldReportAfter}) {
+      if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(30)) > 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), (d == staleAfter ? "--stale-after"
+            : "--held-report-after") + " must be from 1 minute to 30 days, got " + d);
+      }
+    }
     ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize)
-        .withListCacheSize(listCacheSize);
+        .withListCacheSize(listCacheSize).withStaleAfter(staleAfter).withHeldReportAfter(heldReportAfter);
     if (webhookPublicKey != null && !webhookPublicKey.isBlank()) {
       try {
         config = config.withWebhookPublicKey(WebhookSignature.readPublicKey(webhookPublicKey));

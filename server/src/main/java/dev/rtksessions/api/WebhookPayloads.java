@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code meeting.participantJoined}: a join at {@code participant.joinedAt};</li>
  *   <li>{@code meeting.participantLeft}: a leave at {@code participant.leftAt}, or at
- *       {@code meeting.endedAt} when the participant carries no time;</li>
+ *       {@code meeting.endedAt} when the participant carries no time; its
+ *       {@code participant.joinedAt} says which join it closes (a leave that comes first
+ *       waits for that one);</li>
  *   <li>{@code meeting.ended}: an end at {@code meeting.endedAt}, whatever the {@code reason};</li>
  *   <li>{@code meeting.started}: the meeting, with its title;</li>
  *   <li>{@code meeting.chatSynced}, {@code meeting.transcript}, {@code meeting.summary}: a link;</li>
@@ -90,9 +92,11 @@ public final class WebhookPayloads {
     String meetingId = id(meeting, "meeting.id", "id", true);
     String peerId = id(participant, "participant.peerId", "peerId", true);
     long at;
+    Long leaveJoinedAt = null;
     if (type == EventType.JOINED) {
       at = requiredTime(participant, "participant.joinedAt", "joinedAt");
     } else {
+      leaveJoinedAt = optionalTime(participant, "participant.joinedAt", "joinedAt");
       Long leftAt = optionalTime(participant, "participant.leftAt", "leftAt");
       Long endedAt = optionalTime(meeting, "meeting.endedAt", "endedAt");
       if (leftAt == null && endedAt == null) {
@@ -109,7 +113,7 @@ public final class WebhookPayloads {
     return new WebhookAction.Ingest(new ParticipantEvent(eventId, type, meetingId, at, peerId,
         id(meeting, "meeting.sessionId", "sessionId", false), null, custom,
         text(participant, "participant.userDisplayName", "userDisplayName", MAX_TEXT, false), null, null, null,
-        text(meeting, "meeting.title", "title", MAX_TITLE, false), null));
+        text(meeting, "meeting.title", "title", MAX_TITLE, false), null), leaveJoinedAt);
   }
 
   private static WebhookAction ended(JsonNode root, String eventId) {
@@ -120,7 +124,7 @@ public final class WebhookPayloads {
     return new WebhookAction.Ingest(new ParticipantEvent(eventId, EventType.SESSION_ENDED,
         id(meeting, "meeting.id", "id", true), requiredTime(meeting, "meeting.endedAt", "endedAt"), null,
         id(meeting, "meeting.sessionId", "sessionId", false), null, null, null, null, null, null,
-        text(meeting, "meeting.title", "title", MAX_TITLE, false), null));
+        text(meeting, "meeting.title", "title", MAX_TITLE, false), null), null);
   }
 
   /** The link fields sit at the top level of the payload in all three events. */

@@ -5,6 +5,11 @@ public record EventOutcome(String id, Status status, String message) {
   public enum Status {
     /** Recorded and reflected in the sessions. */
     APPLIED,
+    /**
+     * Recorded, but it waits for an event it needs (a leave for its join) before it changes
+     * any session; then it counts as if delivered in order. Only for webhooks.
+     */
+    HELD,
     /** Its id was recorded before (or earlier in the batch): acknowledged, changes nothing. */
     DUPLICATE,
     /** Contradicts the recorded state; the whole batch was refused. */
@@ -15,6 +20,10 @@ public record EventOutcome(String id, Status status, String message) {
 
   static EventOutcome applied(String id) {
     return new EventOutcome(id, Status.APPLIED, null);
+  }
+
+  static EventOutcome held(String id, String message) {
+    return new EventOutcome(id, Status.HELD, message);
   }
 
   static EventOutcome duplicate(String id) {

@@ -39,7 +39,8 @@ public final class ParticipantReader {
     List<Participant> rows = stores.participants().readForSessions(session.appId(), List.of(session.id()));
     Map<String, Long> breakoutMillis = q.consolidated() ? breakoutMillisByParticipant(session, now) : Map.of();
     List<ParticipantView> views = new ArrayList<>();
-    for (Participant p : rows) {
+    for (Participant row : rows) {
+      Participant p = row.seenIn(session, now);
       if (q.search() == null || matches(p, q.search().toLowerCase(Locale.ROOT))) {
         long extra = consolidationKey(p) == null ? 0 : breakoutMillis.getOrDefault(consolidationKey(p), 0L);
         views.add(new ParticipantView(p, p.durationMillisAt(now) + extra, null));
@@ -62,6 +63,7 @@ public final class ParticipantReader {
   public Optional<ParticipantView> find(Session session, String peerId, boolean includePeerEvents) {
     long now = clock.millis();
     return stores.participants().find(session.appId(), session.id(), peerId)
+        .map(p -> p.seenIn(session, now))
         .map(p -> new ParticipantView(p, p.durationMillisAt(now), null))
         .map(v -> includePeerEvents ? withPeerEvents(v, session) : v);
   }
@@ -69,8 +71,9 @@ public final class ParticipantReader {
   /** The peer's most recent presence in any session of the app. */
   public Optional<PeerPresence> peer(String appId, String peerId, boolean includePeerEvents) {
     long now = clock.millis();
-    return stores.participants().latestForPeer(appId, peerId).flatMap(p ->
-        stores.sessions().find(appId, p.sessionId()).map(session -> {
+    return stores.participants().latestForPeer(appId, peerId).flatMap(row ->
+        stores.sessions().find(appId, row.sessionId()).map(session -> {
+          Participant p = row.seenIn(session, now);
           ParticipantView v = new ParticipantView(p, p.durationMillisAt(now), null);
           return new PeerPresence(includePeerEvents ? withPeerEvents(v, session) : v, session);
         }));
@@ -93,17 +96,18 @@ public final class ParticipantReader {
   }
 
   private Map<String, Long> breakoutMillisByParticipant(Session session, long now) {
-    List<String> descendants = new ArrayList<>();
+    Map<String, Session> descendants = new HashMap<>();
     List<String> level = List.of(session.id());
     while (!level.isEmpty()) {
-      level = stores.sessions().childrenOf(session.appId(), level).stream().map(Session::id).toList();
-      descendants.addAll(level);
+      List<Session> children = stores.sessions().childrenOf(session.appId(), level);
+      children.forEach(child -> descendants.put(child.id(), child));
+      level = children.stream().map(Session::id).toList();
     }
     Map<String, Long> millis = new HashMap<>();
-    for (Participant p : stores.participants().readForSessions(session.appId(), descendants)) {
-      String key = consolidationKey(p);
+    for (Participant row : stores.participants().readForSessions(session.appId(), descendants.keySet())) {
+      String key = consolidationKey(row);
       if (key != null) {
-        millis.merge(key, p.durationMillisAt(now), Long::sum);
+        millis.merge(key, row.seenIn(descendants.get(row.sessionId()), now).durationMillisAt(now), Long::sum);
       }
     }
     return millis;
@@ -116,7 +120,7 @@ public final class ParticipantReader {
    */
   private ParticipantView withPeerEvents(ParticipantView v, Session session) {
     Participant p = v.participant();
-    long to = session.liveUntil();
+    long to = session.openUntil();
     List<ParticipantEvent> events = new ArrayList<>(stores.database().read(c -> stores.events()
         .forPeerBetween(c, session.appId(), session.meetingId(), p.peerId(), session.startedAt(), to)));
     events.sort(SessionTimeline.ORDER);

@@ -1,6 +1,7 @@
 package dev.rtksessions.engine;
 
 import dev.rtksessions.model.EventType;
+import dev.rtksessions.model.HeldEvent;
 import dev.rtksessions.model.Meeting;
 import dev.rtksessions.model.MeetingProgress;
 import dev.rtksessions.model.MeetingStatus;
@@ -34,24 +35,75 @@ import java.util.TreeSet;
  */
 public final class SessionEngine {
   private static final int MAX_ATTEMPTS = 3;
+  /** The stale limit the stored sessions were last written with (see {@link #applyStaleLimit}). */
+  private static final String STALE_AFTER_SETTING = "stale_after_ms";
 
   private final Stores stores;
   private final Clock clock;
+  private final SessionTimeline timeline;
 
-  public SessionEngine(Stores stores, Clock clock) {
+  public SessionEngine(Stores stores, Clock clock, SessionTimeline timeline) {
     this.stores = stores;
     this.clock = clock;
+    this.timeline = timeline;
   }
 
   /**
-   * Records a batch atomically. Returns one outcome per event, in input order.
+   * Records a batch atomically. Returns one outcome per event, in input order. For callers
+   * who are told and can send again (the events API): a leave whose peer has not joined
+   * before it refuses the whole batch.
    *
    * @throws EventsRejectedException when an event contradicts the recorded state
    */
   public List<EventOutcome> ingest(String appId, List<ParticipantEvent> batch) {
+    return ingest(appId, batch, null);
+  }
+
+  /**
+   * Records one event from a sender that is not told to send it again (webhooks): a leave whose
+   * own join has not arrived, or an end before any join of its session, is recorded anyway and
+   * held (listed in {@code held_events}) until that join arrives; replaying the meeting then
+   * places it. So the sessions come out as in-order delivery gives them, in any order.
+   *
+   * @param leaveJoinedAt for a leave, the time of the join it closes when the sender says so;
+   *     null otherwise
+   * @throws EventsRejectedException when the event contradicts the recorded state in a way no
+   *     later event can mend (a join to an INACTIVE meeting)
+   */
+  public EventOutcome ingestHolding(String appId, ParticipantEvent event, Long leaveJoinedAt) {
+    Map<String, Long> joinedAt = new HashMap<>();
+    if (leaveJoinedAt != null) {
+      joinedAt.put(event.id(), leaveJoinedAt);
+    }
+    return ingest(appId, List.of(event), new Holding(joinedAt)).get(0);
+  }
+
+  /**
+   * Makes every stored session with peers present read as stale {@link
+   * SessionTimeline#staleAfterMillis()} after its last event, when the store was last written
+   * with another limit (or before the limit existed). Run at start-up; the few rows it changes
+   * are found by a scan that happens once per change of the setting.
+   */
+  public void applyStaleLimit() {
+    String wanted = Long.toString(timeline.staleAfterMillis());
+    stores.database().write(c -> {
+      if (!stores.settings().get(c, STALE_AFTER_SETTING).filter(wanted::equals).isPresent()) {
+        for (String appId : stores.sessions().restampPresent(c, timeline.staleAfterMillis())) {
+          stores.changes().record(c, appId);
+        }
+        stores.settings().put(c, STALE_AFTER_SETTING, wanted);
+      }
+      return null;
+    });
+  }
+
+  /** How a batch treats events that cannot be placed yet: null refuses them, else holds them. */
+  private record Holding(Map<String, Long> leaveJoinedAt) {}
+
+  private List<EventOutcome> ingest(String appId, List<ParticipantEvent> batch, Holding holding) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return stores.database().write(c -> ingest(c, appId, batch));
+        return stores.database().write(c -> ingest(c, appId, batch, holding));
       } catch (UniqueViolationException e) {
         // Another process recorded one of these event ids (or took a session id) at the
         // same moment; the next attempt sees its rows and answers accordingly.
@@ -62,7 +114,8 @@ public final class SessionEngine {
     }
   }
 
-  private List<EventOutcome> ingest(Connection c, String appId, List<ParticipantEvent> batch) throws SQLException {
+  private List<EventOutcome> ingest(Connection c, String appId, List<ParticipantEvent> batch, Holding holding)
+      throws SQLException {
     long now = clock.millis();
     Map<String, ParticipantEvent> fresh = new LinkedHashMap<>();
     for (ParticipantEvent e : batch) {
@@ -71,24 +124,78 @@ public final class SessionEngine {
     Set<String> recorded = stores.events().existingIds(c, appId, fresh.keySet());
     fresh.keySet().removeAll(recorded);
 
+    Map<String, HeldEvent> held = Map.of();
     if (!fresh.isEmpty()) {
       createMissingMeetings(c, appId, fresh.values(), now);
       Map<String, Meeting> meetings = lockMeetings(c, appId, fresh.values());
-      validate(c, appId, batch, fresh, meetings);
+      fillEmptyTitles(c, appId, fresh.values(), meetings, now);
+      validate(c, appId, batch, fresh, meetings, holding != null);
       stores.events().insert(c, appId, fresh.values(), now);
       SessionCounts.Changes counts = new SessionCounts.Changes();
       rebuild(c, appId, fresh.values(), meetings, counts);
       stores.counts().apply(c, appId, counts);
       stores.changes().record(c, appId);
+      releaseHeld(c, appId, fresh.values());
+      if (holding != null) {
+        held = hold(c, appId, fresh.values(), holding, now);
+      }
     }
 
     List<EventOutcome> outcomes = new ArrayList<>(batch.size());
     Set<String> answered = new HashSet<>();
     for (ParticipantEvent e : batch) {
       boolean first = answered.add(e.id());
-      outcomes.add(first && fresh.containsKey(e.id()) ? EventOutcome.applied(e.id()) : EventOutcome.duplicate(e.id()));
+      if (!first || !fresh.containsKey(e.id())) {
+        outcomes.add(EventOutcome.duplicate(e.id()));
+      } else if (held.containsKey(e.id())) {
+        outcomes.add(EventOutcome.held(e.id(), waitingFor(held.get(e.id()))));
+      } else {
+        outcomes.add(EventOutcome.applied(e.id()));
+      }
     }
     return outcomes;
+  }
+
+  /** Forgets the held events that a join of this batch places (the rebuild placed them). */
+  private void releaseHeld(Connection c, String appId, Collection<ParticipantEvent> events) throws SQLException {
+    List<ParticipantEvent> joins = events.stream().filter(e -> e.type() == EventType.JOINED).toList();
+    if (joins.isEmpty()) {
+      return;
+    }
+    Set<String> meetingIds = new TreeSet<>();
+    joins.forEach(j -> meetingIds.add(j.meetingId()));
+    List<String> placed = new ArrayList<>();
+    for (HeldEvent h : stores.held().forMeetings(c, appId, meetingIds)) {
+      if (joins.stream().anyMatch(h::placedBy)) {
+        placed.add(h.eventId());
+      }
+    }
+    stores.held().delete(c, appId, placed);
+  }
+
+  /** Lists the batch's leaves and ends that no recorded join places yet; returns them by event id. */
+  private Map<String, HeldEvent> hold(Connection c, String appId, Collection<ParticipantEvent> events,
+      Holding holding, long now) throws SQLException {
+    Map<String, HeldEvent> held = new LinkedHashMap<>();
+    for (ParticipantEvent e : events) {
+      if (HeldEvent.canWait(e.type())) {
+        HeldEvent h = HeldEvent.of(appId, e, holding.leaveJoinedAt().get(e.id()), now);
+        if (!stores.events().hasJoinPlacing(c, h)) {
+          held.put(e.id(), h);
+        }
+      }
+    }
+    stores.held().insert(c, held.values());
+    return held;
+  }
+
+  private static String waitingFor(HeldEvent h) {
+    if (h.type() == EventType.LEFT) {
+      return "recorded and held until the join of peer " + h.peerId() + " in meeting " + h.meetingId()
+          + " arrives; it then counts as if delivered in order";
+    }
+    return "recorded and held until a join of " + (h.sessionId() != null ? "session " + h.sessionId()
+        : "meeting " + h.meetingId()) + " arrives; it then counts as if delivered in order";
   }
 
   private void createMissingMeetings(Connection c, String appId, Collection<ParticipantEvent> events, long now)
@@ -117,6 +224,18 @@ public final class SessionEngine {
     stores.meetings().insertMissing(c, implicit.values());
   }
 
+  /** Titles named by events for locked meetings that have none yet (see MeetingStore#fillEmptyTitles). */
+  private void fillEmptyTitles(Connection c, String appId, Collection<ParticipantEvent> events,
+      Map<String, Meeting> meetings, long now) throws SQLException {
+    Map<String, String> titles = new HashMap<>();
+    for (ParticipantEvent e : events) {
+      if (e.meetingTitle() != null && !e.meetingTitle().isEmpty() && meetings.get(e.meetingId()).title().isEmpty()) {
+        titles.putIfAbsent(e.meetingId(), e.meetingTitle());
+      }
+    }
+    stores.meetings().fillEmptyTitles(c, appId, titles, now);
+  }
+
   /**
    * Locks the touched meetings plus their parents and breakout children (whose session
    * links a rebuild may change), all in one statement in id order.
@@ -139,13 +258,16 @@ public final class SessionEngine {
     return stores.meetings().lock(c, appId, lockSet);
   }
 
-  /** Refuses joins to INACTIVE meetings and leaves of peers that never joined before them. */
+  /**
+   * Refuses joins to INACTIVE meetings and, unless they are to be held, leaves of peers that
+   * never joined before them.
+   */
   private void validate(Connection c, String appId, List<ParticipantEvent> batch, Map<String, ParticipantEvent> fresh,
-      Map<String, Meeting> meetings) throws SQLException {
+      Map<String, Meeting> meetings, boolean holdLeaves) throws SQLException {
     Set<String> leavingPeers = new HashSet<>();
     Map<String, Long> batchJoins = new HashMap<>();
     for (ParticipantEvent e : fresh.values()) {
-      if (e.type() == EventType.LEFT) {
+      if (e.type() == EventType.LEFT && !holdLeaves) {
         leavingPeers.add(e.peerId());
       } else if (e.type() == EventType.JOINED) {
         batchJoins.merge(EventStore.peerKey(e.meetingId(), e.peerId()), e.at(), Math::min);
@@ -156,7 +278,7 @@ public final class SessionEngine {
     for (ParticipantEvent e : fresh.values()) {
       if (e.type() == EventType.JOINED && meetings.get(e.meetingId()).status() == MeetingStatus.INACTIVE) {
         problems.put(e.id(), "meeting " + e.meetingId() + " is INACTIVE and refuses joins");
-      } else if (e.type() == EventType.LEFT) {
+      } else if (e.type() == EventType.LEFT && !holdLeaves) {
         String key = EventStore.peerKey(e.meetingId(), e.peerId());
         long firstJoin = Math.min(recordedJoins.getOrDefault(key, Long.MAX_VALUE),
             batchJoins.getOrDefault(key, Long.MAX_VALUE));
@@ -211,7 +333,7 @@ public final class SessionEngine {
         if (progress.get(id).isBefore(mine.get(0))) {
           inOrder.add(id);
         } else {
-          rebuildMeeting(c, appId, meetings.get(id), mine.get(0).at(), meetings, counts);
+          rebuildMeeting(c, appId, meetings.get(id), mine.get(0), meetings, counts);
           String latest = stores.sessions().latestStartedAtOrBefore(c, appId, id, Long.MAX_VALUE)
               .map(Session::id).orElse(null);
           advanced.add(progress.get(id).advancedTo(mine.get(mine.size() - 1), latest));
@@ -252,7 +374,7 @@ public final class SessionEngine {
       Session current = latest.get(id);
       List<Participant> currentRows = current == null ? List.of() : rows.getOrDefault(current.id(), List.of());
       boolean resumed = SessionTimeline.canResume(current);
-      List<SessionTimeline.Built> built = SessionTimeline.resume(appId, meeting, current, currentRows, mine);
+      List<SessionTimeline.Built> built = timeline.resume(appId, meeting, current, currentRows, mine);
       if (resumed) {
         oldSessions.add(current);
         oldRows.addAll(currentRows);
@@ -275,14 +397,21 @@ public final class SessionEngine {
     }
   }
 
-  private void rebuildMeeting(Connection c, String appId, Meeting meeting, long earliestNew,
+  /**
+   * Replays the meeting from the earliest point {@code earliestNew} can affect: the start of
+   * the latest session begun by then, if that session is still open at that time or is the one
+   * the event names (see SessionTimeline), else the event's own time.
+   */
+  private void rebuildMeeting(Connection c, String appId, Meeting meeting, ParticipantEvent earliestNew,
       Map<String, Meeting> meetings, SessionCounts.Changes counts) throws SQLException {
-    Optional<Session> before = stores.sessions().latestStartedAtOrBefore(c, appId, meeting.id(), earliestNew);
-    long anchor = before.filter(s -> earliestNew <= s.liveUntil()).map(Session::startedAt).orElse(earliestNew);
+    long at = earliestNew.at();
+    Optional<Session> before = stores.sessions().latestStartedAtOrBefore(c, appId, meeting.id(), at);
+    long anchor = before.filter(s -> at <= s.openUntil() || s.id().equals(earliestNew.sessionId()))
+        .map(Session::startedAt).orElse(at);
 
     List<ParticipantEvent> events = stores.events().forMeetingFrom(c, appId, meeting.id(), anchor);
     events.sort(SessionTimeline.ORDER);
-    List<SessionTimeline.Built> built = SessionTimeline.replay(appId, meeting, events);
+    List<SessionTimeline.Built> built = timeline.replay(appId, meeting, events);
 
     List<Session> old = stores.sessions().startedFrom(c, appId, List.of(meeting.id()), anchor);
     List<Session> sessions = new ArrayList<>(built.size());
@@ -363,12 +492,17 @@ public final class SessionEngine {
     }
   }
 
-  /** The parent meeting's session that was LIVE when a breakout session started, if any. */
+  /**
+   * The parent meeting's session that was open (by event time) when a breakout session
+   * started, if any. A meeting's sessions follow one another, so only the latest one started
+   * by then can be.
+   */
   private String parentAt(Connection c, String appId, Meeting meeting, long startedAt) throws SQLException {
     if (meeting.parentMeetingId() == null) {
       return null;
     }
-    return stores.sessions().liveAt(c, appId, meeting.parentMeetingId(), startedAt).map(Session::id).orElse(null);
+    return stores.sessions().latestStartedAtOrBefore(c, appId, meeting.parentMeetingId(), startedAt)
+        .filter(s -> startedAt <= s.openUntil()).map(Session::id).orElse(null);
   }
 
   private static Session withParent(Session s, String parentId) {

@@ -7,6 +7,7 @@ import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.Session;
 import dev.rtksessions.model.SessionType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,24 +16,47 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns one meeting's events into its sessions. A pure function of the events (and the
- * meeting's keep-alive): the same set of events gives the same sessions, whatever order
- * they arrived in, which is what makes duplicates and reordering harmless.
+ * Turns one meeting's events into its sessions. A pure function of the events (the meeting's
+ * keep-alive and the stale limit): the same set of events gives the same sessions, whatever
+ * order they arrived in, which is what makes duplicates and reordering harmless.
  */
 public final class SessionTimeline {
   /** Event time, then joins before leaves before ends, then event id: a total order. */
   public static final Comparator<ParticipantEvent> ORDER = MeetingProgress.EVENT_ORDER;
 
+  /** The default stale limit: a day without any event while peers are present. */
+  public static final Duration DEFAULT_STALE_AFTER = Duration.ofHours(24);
+
+  /** The timeline with the default stale limit. */
+  public static final SessionTimeline DEFAULT = new SessionTimeline(DEFAULT_STALE_AFTER);
+
   /** A session rebuilt from events, with its participant rows. */
   public record Built(Session session, List<Participant> participants) {}
 
-  private SessionTimeline() {}
+  private final long staleAfterMillis;
+
+  /**
+   * @param staleAfter how long a session with peers present stays LIVE after its last event;
+   *     past that it reads as ENDED at that event (a leave that never came must not keep it
+   *     growing), until a later event of its own continues it
+   */
+  public SessionTimeline(Duration staleAfter) {
+    if (staleAfter.isNegative() || staleAfter.isZero()) {
+      throw new IllegalArgumentException("the stale limit must be positive, got " + staleAfter);
+    }
+    this.staleAfterMillis = staleAfter.toMillis();
+  }
+
+  /** How long a session with peers present stays LIVE after its last event, in milliseconds. */
+  public long staleAfterMillis() {
+    return staleAfterMillis;
+  }
 
   /**
    * Replays {@code events} (sorted by {@link #ORDER}) from a state with no session open.
    * Sessions come back without a parent; the engine links breakout rooms afterwards.
    */
-  public static List<Built> replay(String appId, Meeting meeting, List<ParticipantEvent> events) {
+  public List<Built> replay(String appId, Meeting meeting, List<ParticipantEvent> events) {
     return run(appId, meeting, null, events);
   }
 
@@ -42,7 +66,7 @@ public final class SessionTimeline {
    * full replay would: the stored rows hold the whole state of an open session. The latest
    * session comes back first (changed or not) when it could still take events.
    */
-  public static List<Built> resume(String appId, Meeting meeting, Session latest, List<Participant> rows,
+  public List<Built> resume(String appId, Meeting meeting, Session latest, List<Participant> rows,
       List<ParticipantEvent> events) {
     return run(appId, meeting, canResume(latest) ? new Occupancy(latest, rows) : null, events);
   }
@@ -56,12 +80,15 @@ public final class SessionTimeline {
     return latest != null && !(latest.endedAt() != null && latest.liveUntil() == latest.endedAt());
   }
 
-  private static List<Built> run(String appId, Meeting meeting, Occupancy open, List<ParticipantEvent> events) {
+  private List<Built> run(String appId, Meeting meeting, Occupancy open, List<ParticipantEvent> events) {
     List<Built> built = new ArrayList<>();
     long keepAlive = meeting.keepAliveMillis();
     for (ParticipantEvent e : events) {
-      if (open != null && open.liveCount == 0 && e.at() > open.lastLeaveAt + keepAlive) {
-        built.add(open.build(keepAlive));
+      // An event naming the session keeps it open past the keep-alive: what the sender calls
+      // one session stays one, even while its events in between have not arrived.
+      if (open != null && open.liveCount == 0 && e.at() > open.lastLeaveAt + keepAlive
+          && !open.id.equals(e.sessionId())) {
+        built.add(build(open, keepAlive));
         open = null;
       }
       switch (e.type()) {
@@ -79,16 +106,20 @@ public final class SessionTimeline {
         case SESSION_ENDED -> {
           if (open != null) {
             open.end(e.at());
-            built.add(open.build(keepAlive));
+            built.add(build(open, keepAlive));
             open = null;
           }
         }
       }
     }
     if (open != null) {
-      built.add(open.build(keepAlive));
+      built.add(build(open, keepAlive));
     }
     return built;
+  }
+
+  private Built build(Occupancy open, long keepAlive) {
+    return open.build(keepAlive, staleAfterMillis);
   }
 
   /** The id of a session whose starting join named none: stable across rebuilds. */
@@ -196,7 +227,13 @@ public final class SessionTimeline {
       updatedAt = at;
     }
 
-    Built build(long keepAlive) {
+    /**
+     * The session as it stands. {@code live_until}: the explicit end; else the last leave plus
+     * the keep-alive when nobody is present; else, with peers present, the last event plus the
+     * stale limit (reads see it ENDED past that; its events still say it is open, see
+     * {@link Session#openUntil()}).
+     */
+    Built build(long keepAlive, long staleAfter) {
       Long endedAt;
       long liveUntil;
       if (endedExplicitlyAt != null) {
@@ -207,7 +244,7 @@ public final class SessionTimeline {
         liveUntil = lastLeaveAt + keepAlive;
       } else {
         endedAt = null;
-        liveUntil = Session.FOREVER;
+        liveUntil = updatedAt + staleAfter;
       }
       Session session = new Session(appId, id, meetingId, null, type, liveCount, peak, closedMillis, liveJoinSum,
           startedAt, startedAt, updatedAt, endedAt, liveUntil, meta);

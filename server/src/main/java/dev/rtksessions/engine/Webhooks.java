@@ -10,6 +10,7 @@ import dev.rtksessions.storage.UniqueViolationException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -59,49 +60,56 @@ public final class Webhooks {
     if (stores.webhooks().isDelivered(appId, webhook.deliveryId())) {
       return new Receipt(webhook.deliveryId(), webhook.event(), "duplicate", null);
     }
-    Outcome outcome;
-    String detail = null;
+    Applied applied;
     try {
-      outcome = apply(appId, webhook.action());
+      applied = apply(appId, webhook.action());
     } catch (EventsRejectedException e) {
-      outcome = Outcome.REJECTED;
-      detail = e.getMessage();
+      applied = new Applied(Outcome.REJECTED, e.getMessage());
     } catch (UniqueViolationException e) {
       // Left after the engine's retries: the payload's session id is already another session's.
-      outcome = Outcome.REJECTED;
-      detail = "meeting.sessionId is already the id of another session (of another meeting, or an earlier"
-          + " session of this one); nothing was recorded";
+      applied = new Applied(Outcome.REJECTED, "meeting.sessionId is already the id of another session (of another"
+          + " meeting, or an earlier session of this one); nothing was recorded");
     }
-    if (outcome == Outcome.REJECTED) {
+    if (applied.outcome() == Outcome.REJECTED) {
       // RealtimeKit retries only on 5xx: a 4xx would be logged there as failed and forgotten.
       // So the delivery is acknowledged, recorded (a retry stays a duplicate) and logged here.
       log.warn("webhook delivery {} ({}) for app {} contradicts the recorded state and changes nothing: {}",
-          webhook.deliveryId(), webhook.event(), appId, detail);
+          webhook.deliveryId(), webhook.event(), appId, applied.detail());
     }
-    stores.webhooks().recordDelivery(new WebhookDelivery(appId, webhook.deliveryId(), webhook.event(), outcome,
-        detail, clock.millis()));
-    return new Receipt(webhook.deliveryId(), webhook.event(), outcome.name().toLowerCase(Locale.ROOT),
-        detail);
+    stores.webhooks().recordDelivery(new WebhookDelivery(appId, webhook.deliveryId(), webhook.event(),
+        applied.outcome(), applied.detail(), clock.millis()));
+    return new Receipt(webhook.deliveryId(), webhook.event(), applied.outcome().name().toLowerCase(Locale.ROOT),
+        applied.detail());
   }
 
-  private Outcome apply(String appId, WebhookAction action) {
+  private record Applied(Outcome outcome, String detail) {}
+
+  private Applied apply(String appId, WebhookAction action) {
     if (action instanceof WebhookAction.Ingest ingest) {
-      EventOutcome result = engine.ingest(appId, List.of(ingest.event())).get(0);
-      return result.status() == EventOutcome.Status.APPLIED ? Outcome.APPLIED : Outcome.DUPLICATE;
+      EventOutcome result = engine.ingestHolding(appId, ingest.event(), ingest.leaveJoinedAt());
+      return switch (result.status()) {
+        case APPLIED -> new Applied(Outcome.APPLIED, null);
+        case HELD -> new Applied(Outcome.HELD, result.message());
+        default -> new Applied(Outcome.DUPLICATE, null);
+      };
     }
     if (action instanceof WebhookAction.EnsureMeeting m) {
       long now = clock.millis();
       stores.database().write(c -> {
         stores.meetings().insertMissing(c, List.of(Meeting.implicit(appId, m.meetingId(), m.title(), null, now)));
+        if (m.title() != null && !m.title().isEmpty()) {
+          stores.meetings().fillEmptyTitles(c, appId, Map.of(m.meetingId(), m.title()), now);
+        }
+        stores.changes().record(c, appId);
         return null;
       });
-      return Outcome.APPLIED;
+      return new Applied(Outcome.APPLIED, null);
     }
     if (action instanceof WebhookAction.RecordLink link) {
       stores.artifacts().recordLink(appId, link.sessionId(), link.kind(), link.url(), link.urlExpiry(),
           clock.millis());
-      return Outcome.APPLIED;
+      return new Applied(Outcome.APPLIED, null);
     }
-    return Outcome.IGNORED;
+    return new Applied(Outcome.IGNORED, null);
   }
 }

@@ -6,6 +6,7 @@ import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.Json;
 import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.HeldEvents;
 import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
@@ -13,6 +14,7 @@ import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.model.ApiToken;
 import dev.rtksessions.model.App;
+import dev.rtksessions.model.HeldEvent;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.StorageUnavailableException;
 import io.undertow.server.HttpHandler;
@@ -49,9 +51,12 @@ public final class HttpApi {
   private final MeetingRoutes meetings;
   private final WebhookRoutes webhooks;
   private final ArtifactRoutes artifacts;
+  private final HeldEvents held;
 
   public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, ParticipantReader participants,
-      Tokens tokens, Database database, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts) {
+      Tokens tokens, Database database, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts,
+      HeldEvents held) {
+    this.held = held;
     this.catalog = catalog;
     this.authenticator = new Authenticator(tokens, authCacheTtl);
     this.database = database;
@@ -120,7 +125,9 @@ public final class HttpApi {
 
   private void health(HttpServerExchange ex) {
     if (database.isReachable()) {
-      send(ex, 200, Map.of("status", "ok"));
+      HeldEvent.Tally tally = held.tally();
+      send(ex, 200, Map.of("status", "ok", "held_events", Map.of("waiting", tally.waiting(),
+          "overdue", tally.overdue(), "report_after_seconds", held.reportAfter().toSeconds())));
     } else {
       ex.getResponseHeaders().put(RETRY_AFTER, "5");
       send(ex, 503, Map.of("status", "storage unavailable", "storage", database.description()));

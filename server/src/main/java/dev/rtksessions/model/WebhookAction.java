@@ -2,8 +2,11 @@ package dev.rtksessions.model;
 
 /** What one RealtimeKit webhook asks of the service, as read from its payload. */
 public sealed interface WebhookAction {
-  /** A participant event for the session engine (joins, leaves, ends). */
-  record Ingest(ParticipantEvent event) implements WebhookAction {}
+  /**
+   * A participant event for the session engine (joins, leaves, ends). {@code leaveJoinedAt}:
+   * for a leave, the join time it carries (null when it carries none).
+   */
+  record Ingest(ParticipantEvent event, Long leaveJoinedAt) implements WebhookAction {}
 
   /** {@code meeting.started}: the meeting exists from now on, with this title; no session starts. */
   record EnsureMeeting(String meetingId, String title) implements WebhookAction {}

@@ -2,9 +2,11 @@ package dev.rtksessions.service;
 
 import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.HeldEvents;
 import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
+import dev.rtksessions.engine.SessionTimeline;
 import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.http.HttpApi;
@@ -13,15 +15,27 @@ import dev.rtksessions.storage.Stores;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The whole service wired together: storage, engine and HTTP server. Close it to stop. */
 public final class RtkService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RtkService.class);
   private final Database database;
   private final Stores stores;
   private final Catalog catalog;
   private final SessionEngine engine;
   private final Tokens tokens;
+  private final HeldEvents held;
   private final Undertow server;
+  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread t = new Thread(runnable, "rtk-background");
+    t.setDaemon(true);
+    return t;
+  });
   private final int port;
   private final String host;
 
@@ -30,14 +44,16 @@ public final class RtkService implements AutoCloseable {
     try {
       this.stores = Stores.on(database);
       this.catalog = new Catalog(stores, config.clock());
-      this.engine = new SessionEngine(stores, config.clock());
+      this.engine = new SessionEngine(stores, config.clock(), new SessionTimeline(config.staleAfter()));
+      engine.applyStaleLimit();
+      this.held = new HeldEvents(stores.held(), config.clock(), config.heldReportAfter());
       this.tokens = new Tokens(stores.tokens(), config.clock());
       SessionReader reader = new SessionReader(stores, config.clock(), config.listCacheSize());
       ParticipantReader participants = new ParticipantReader(stores, config.clock());
       Webhooks webhooks = new Webhooks(stores, engine, config.clock(), config.webhookPublicKey());
       Artifacts artifacts = new Artifacts(stores, config.clock());
       HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl(),
-          webhooks, artifacts);
+          webhooks, artifacts, held);
       this.server = Undertow.builder()
           .addHttpListener(config.port(), config.host())
           // As many workers as connections: requests then wait in the workers' FIFO queue, not
@@ -50,6 +66,7 @@ public final class RtkService implements AutoCloseable {
           .setHandler(api.handler())
           .build();
       server.start();
+      background.scheduleWithFixedDelay(this::reportHeldEvents, 0, 1, TimeUnit.MINUTES);
       this.host = config.host();
       this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     } catch (RuntimeException e) {
@@ -93,8 +110,23 @@ public final class RtkService implements AutoCloseable {
     return tokens;
   }
 
+  /** Held webhook events: the count for health, the listing for operators. */
+  public HeldEvents heldEvents() {
+    return held;
+  }
+
+  private void reportHeldEvents() {
+    try {
+      held.reportOverdue();
+    } catch (RuntimeException e) {
+      // A store outage must not end the schedule; the next run reports what this one could not.
+      log.warn("could not check for overdue held webhook events: {}", e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
+    background.shutdownNow();
     server.stop();
     database.close();
   }

@@ -1,6 +1,7 @@
 package dev.rtksessions.storage;
 
 import dev.rtksessions.model.EventType;
+import dev.rtksessions.model.HeldEvent;
 import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.SessionType;
 import java.sql.Connection;
@@ -61,6 +62,35 @@ public final class EventStore {
       }
     }
     return joins;
+  }
+
+  /** True when a recorded join is what {@code held} waits for (see {@link HeldEvent#placedBy}). */
+  public boolean hasJoinPlacing(Connection c, HeldEvent held) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT 1 FROM events WHERE app_id = ? AND meeting_id = ? AND type = ?");
+    List<Object> values = new ArrayList<>(List.of(held.appId(), held.meetingId(), EventType.JOINED.wire()));
+    if (held.type() == EventType.LEFT) {
+      sql.append(" AND peer_id = ? AND at <= ?");
+      values.add(held.peerId());
+      values.add(held.at());
+      if (held.joinedFrom() != null) {
+        sql.append(" AND at >= ?");
+        values.add(held.joinedFrom());
+      }
+    } else if (held.sessionId() != null) {
+      sql.append(" AND session_id = ?");
+      values.add(held.sessionId());
+    } else {
+      sql.append(" AND at <= ?");
+      values.add(held.at());
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.append(" LIMIT 1").toString())) {
+      for (int i = 0; i < values.size(); i++) {
+        ps.setObject(i + 1, values.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   public static String peerKey(String meetingId, String peerId) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Meetings (rooms). */
 public final class MeetingStore {
@@ -84,6 +85,29 @@ public final class MeetingStore {
     try (PreparedStatement ps = c.prepareStatement(INSERT + " ON CONFLICT (app_id, id) DO NOTHING")) {
       for (Meeting m : meetings) {
         bind(ps, m);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Gives the meetings that have no title yet the one an event named ({@code titles}: meeting
+   * id to title). Whichever delivery comes first, a meeting then ends up with the title named
+   * for it, as it would in order.
+   */
+  public void fillEmptyTitles(Connection c, String appId, Map<String, String> titles, long now) throws SQLException {
+    if (titles.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE meetings SET title = ?, title_search = ?, updated_at = ?"
+        + " WHERE app_id = ? AND id = ? AND title = ''")) {
+      for (Map.Entry<String, String> t : new TreeMap<>(titles).entrySet()) {
+        ps.setString(1, t.getValue());
+        ps.setString(2, t.getValue().toLowerCase(Locale.ROOT));
+        ps.setLong(3, now);
+        ps.setString(4, appId);
+        ps.setString(5, t.getKey());
         ps.addBatch();
       }
       ps.executeBatch();

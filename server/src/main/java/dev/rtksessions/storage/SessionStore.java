@@ -14,6 +14,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Sessions: the paged, filtered list (every filter and order has an index, see
@@ -65,7 +67,7 @@ public final class SessionStore {
     Query query = query(c, filter, now);
     List<Listed> sessions = order.key() == SessionOrder.Key.CREATED_AT
         ? listByCreated(c, filter, query, order, limit, offset)
-        : listByMinutes(c, query.anyPart(), filter.status() != SessionStatus.ENDED, order, limit, offset, now);
+        : listByMinutes(c, query.anyPart(), order, limit, offset, now);
     return new Page(sessions, count(c, filter, query, now));
   }
 
@@ -186,33 +188,23 @@ public final class SessionStore {
 
   /**
    * Sessions without peers present have fixed minutes and come off an index in order; the
-   * few with peers present have minutes that grow with time and are computed for
-   * {@code now}. The page is the merge of the two. Sessions with peers present are always
-   * LIVE (their {@code live_until} is {@link Session#FOREVER}), so an ENDED filter leaves them
-   * out ({@code withPeers} false) and the page is read off the index alone.
+   * few with peers present have minutes that grow with time (until they go stale, see
+   * {@link Session#clockAt}) and are computed for {@code now}. The page is the merge of the two.
    */
-  private List<Listed> listByMinutes(Connection c, Where where, boolean withPeers, SessionOrder order, int limit,
-      long offset, long now) throws SQLException {
+  private List<Listed> listByMinutes(Connection c, Where where, SessionOrder order, int limit, long offset, long now)
+      throws SQLException {
     String dir = order.direction();
     String settled = " FROM sessions" + where.sql + " AND live_count = 0 ORDER BY closed_ms " + dir + ", id " + dir;
-    if (!withPeers) {
-      try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + listed("sessions") + settled + " LIMIT ? OFFSET ?",
-          true)) {
-        int i = where.bind(ps, 1);
-        ps.setInt(i++, limit);
-        ps.setLong(i, offset);
-        return mapListed(ps);
-      }
-    }
     String sql = "SELECT " + COLUMNS + listed("merged") + " FROM ("
         + "SELECT " + COLUMNS + ", closed_ms AS minutes_ms FROM (SELECT " + COLUMNS + settled + " LIMIT ?) settled"
         + " UNION ALL "
-        + "SELECT " + COLUMNS + ", closed_ms + live_count * ? - live_join_sum AS minutes_ms FROM sessions"
-        + where.sql + " AND live_count > 0"
+        + "SELECT " + COLUMNS + ", closed_ms + live_count * (CASE WHEN live_until >= ? THEN ? ELSE updated_at END)"
+        + " - live_join_sum AS minutes_ms FROM sessions" + where.sql + " AND live_count > 0"
         + ") merged ORDER BY minutes_ms " + dir + ", id " + dir + " LIMIT ? OFFSET ?";
     try (PreparedStatement ps = prepare(c, sql, true)) {
       int i = where.bind(ps, 1);
       ps.setLong(i++, offset + limit);
+      ps.setLong(i++, now);
       ps.setLong(i++, now);
       i = where.bind(ps, i);
       ps.setInt(i++, limit);
@@ -422,18 +414,27 @@ public final class SessionStore {
     }
   }
 
-  /** The meeting's session that was LIVE at {@code at} (by event time), if any. */
-  public Optional<Session> liveAt(Connection c, String appId, String meetingId, long at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions"
-        + " WHERE app_id = ? AND meeting_id = ? AND created_at <= ? AND live_until >= ?"
-        + " ORDER BY created_at DESC, id DESC LIMIT 1")) {
-      ps.setString(1, appId);
-      ps.setString(2, meetingId);
-      ps.setLong(3, at);
-      ps.setLong(4, at);
-      List<Session> found = mapAll(ps);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  /**
+   * Sets {@code live_until} of every session with peers present to its last event plus
+   * {@code staleAfter}; returns the apps whose sessions changed.
+   */
+  public Set<String> restampPresent(Connection c, long staleAfter) throws SQLException {
+    Set<String> apps = new TreeSet<>();
+    String changed = " WHERE live_count > 0 AND live_until <> updated_at + ?";
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT app_id FROM sessions" + changed)) {
+      ps.setLong(1, staleAfter);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          apps.add(rs.getString(1));
+        }
+      }
     }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET live_until = updated_at + ?" + changed)) {
+      ps.setLong(1, staleAfter);
+      ps.setLong(2, staleAfter);
+      ps.executeUpdate();
+    }
+    return apps;
   }
 
   public void delete(Connection c, String appId, Collection<String> sessionIds) throws SQLException {

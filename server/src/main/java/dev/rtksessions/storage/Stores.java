@@ -13,13 +13,16 @@ public record Stores(
     TokenStore tokens,
     WebhookStore webhooks,
     ArtifactStore artifacts,
-    SecretStore secrets) {
+    SecretStore secrets,
+    HeldEventStore held,
+    SettingStore settings) {
 
   public static Stores on(Database db) {
     SessionCounts counts = new SessionCounts();
     AppChanges changes = new AppChanges();
     return new Stores(db, new AppStore(db), new MeetingStore(db, changes), new SessionStore(db, counts), counts,
         changes, new ParticipantStore(db),
-        new EventStore(), new TokenStore(db), new WebhookStore(db), new ArtifactStore(db), new SecretStore(db));
+        new EventStore(), new TokenStore(db), new WebhookStore(db), new ArtifactStore(db), new SecretStore(db),
+        new HeldEventStore(db), new SettingStore());
   }
 }

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The lifecycle rules of spec §3, on the pure replay (no storage). */
+/** The lifecycle rules of docs/api.md, on the pure replay (no storage). */
 class SessionTimelineTest {
   private static final long T0 = 1_700_000_000_000L;
   private static final long MIN = 60_000;
+  private static final long HOUR = 60 * MIN;
+  private static final SessionTimeline TIMELINE = new SessionTimeline(java.time.Duration.ofHours(24));
   private final Meeting meeting = Meeting.implicit("app", "m1", "Standup", null, T0);
   private int counter;
 
@@ -38,7 +40,7 @@ class SessionTimelineTest {
   private List<SessionTimeline.Built> replay(ParticipantEvent... events) {
     List<ParticipantEvent> sorted = new ArrayList<>(List.of(events));
     sorted.sort(SessionTimeline.ORDER);
-    return SessionTimeline.replay("app", meeting, sorted);
+    return TIMELINE.replay("app", meeting, sorted);
   }
 
   @Test
@@ -115,6 +117,39 @@ class SessionTimelineTest {
     assertThat(s.liveParticipantsAt(T0 + 3 * MIN)).isEqualTo(2);
   }
 
+  /**
+   * A leave that never comes must not keep a session growing: a day after its last event it
+   * reads as ENDED at that event, with minutes up to then; a later event of its own continues
+   * it as the events say.
+   */
+  @Test
+  void aSessionWithPeersPresentGoesStaleADayAfterItsLastEvent() {
+    Session s = replay(join("a", T0), join("b", T0 + HOUR)).get(0).session();
+    long lastEvent = T0 + HOUR;
+    assertThat(s.liveUntil()).isEqualTo(lastEvent + 24 * HOUR);
+    assertThat(s.openUntil()).isEqualTo(Session.FOREVER);
+
+    long justBefore = lastEvent + 24 * HOUR;
+    assertThat(s.statusAt(justBefore)).isEqualTo(SessionStatus.LIVE);
+    assertThat(s.participantMillisAt(justBefore)).isEqualTo((25 * HOUR) + (24 * HOUR));
+    assertThat(s.endedAtOrNull(justBefore)).isNull();
+
+    long after = justBefore + 1;
+    assertThat(s.statusAt(after)).isEqualTo(SessionStatus.ENDED);
+    assertThat(s.isStaleAt(after)).isTrue();
+    assertThat(s.liveParticipantsAt(after)).isZero();
+    assertThat(s.endedAtOrNull(after)).isEqualTo(lastEvent);
+    assertThat(s.participantMillisAt(after)).as("minutes up to the last event").isEqualTo(HOUR);
+
+    List<SessionTimeline.Built> later = replay(join("a", T0), join("b", T0 + HOUR), leave("a", T0 + 30 * HOUR),
+        leave("b", T0 + 30 * HOUR));
+    assertThat(later).as("one session: the leaves close the stays the joins opened").hasSize(1);
+    Session continued = later.get(0).session();
+    assertThat(continued.startedAt()).isEqualTo(T0);
+    assertThat(continued.endedAt()).isEqualTo(T0 + 30 * HOUR);
+    assertThat(continued.participantMillisAt(T0 + 40 * HOUR)).isEqualTo(30 * HOUR + 29 * HOUR);
+  }
+
   @Test
   void aSecondJoinOfAPresentPeerAndALeaveOfAnAbsentPeerChangeNothing() {
     Session s = replay(join("a", T0), join("a", T0 + MIN), leave("a", T0 + 2 * MIN), leave("a", T0 + 3 * MIN))
@@ -151,10 +186,10 @@ class SessionTimelineTest {
         }
       }
       history.sort(SessionTimeline.ORDER);
-      List<SessionTimeline.Built> full = SessionTimeline.replay("app", meeting, history);
+      List<SessionTimeline.Built> full = TIMELINE.replay("app", meeting, history);
 
       int cut = 1 + random.nextInt(history.size() - 1);
-      List<SessionTimeline.Built> first = SessionTimeline.replay("app", meeting, history.subList(0, cut));
+      List<SessionTimeline.Built> first = TIMELINE.replay("app", meeting, history.subList(0, cut));
       List<SessionTimeline.Built> combined = new ArrayList<>(first);
       Session latest = null;
       List<dev.rtksessions.model.Participant> rows = List.of();
@@ -166,7 +201,7 @@ class SessionTimelineTest {
           combined.add(last);
         }
       }
-      combined.addAll(SessionTimeline.resume("app", meeting, latest, rows, history.subList(cut, history.size())));
+      combined.addAll(TIMELINE.resume("app", meeting, latest, rows, history.subList(cut, history.size())));
       assertThat(combined.stream().map(SessionTimeline.Built::session).toList()).as("round %d, cut %d", round, cut)
           .isEqualTo(full.stream().map(SessionTimeline.Built::session).toList());
       assertThat(combined.stream().map(b -> new java.util.HashSet<>(b.participants())).toList())
@@ -178,7 +213,7 @@ class SessionTimelineTest {
   void sessionIdsComeFromTheStartingJoinAndAreStable() {
     ParticipantEvent named = new ParticipantEvent("x", EventType.JOINED, "m1", T0, "a", "sess-42", null, null,
         null, null, null, null, null, null);
-    assertThat(SessionTimeline.replay("app", meeting, List.of(named)).get(0).session().id()).isEqualTo("sess-42");
+    assertThat(TIMELINE.replay("app", meeting, List.of(named)).get(0).session().id()).isEqualTo("sess-42");
     String derived = SessionTimeline.derivedSessionId("app", "m1", "e-first");
     assertThat(derived).isEqualTo(SessionTimeline.derivedSessionId("app", "m1", "e-first"))
         .isNotEqualTo(SessionTimeline.derivedSessionId("app", "m1", "e-other"));

@@ -296,25 +296,47 @@ abstract class WebhooksApiTest extends PerStoreTest {
     assertThat(sessions(app)).isEqualTo(before);
   }
 
+  /**
+   * RealtimeKit does not retry a 2xx, so a leave that comes before its join is kept: it changes
+   * nothing while it waits (held, listed for operators), and once the join arrives the session
+   * is the one in-order delivery gives.
+   */
   @Test
-  void aLeaveThatContradictsTheRecordedStateIsAcknowledgedAndChangesNothing() {
+  void aLeaveBeforeItsJoinIsHeldAndPlacedWhenTheJoinArrives() {
     String app = t.newApp();
-    ObjectNode m = meeting(uuid(), uuid(), "Contradiction");
+    String other = t.newApp();
+    ObjectNode m = meeting(uuid(), uuid(), "Late join");
     applied(app, joined(m, "p1", "Alice", null, at(0)));
+    applied(other, joined(m, "p1", "Alice", null, at(0)));
     t.clock.set(BASE.plus(Duration.ofMinutes(30)));
     JsonNode before = sessions(app);
 
-    String stranger = left(m, "ghost", "Ghost", at(10), at(60));
-    ApiClient.Response r = rtk.deliver(t.appPath(app), "u-ghost", stranger);
-    // 2xx: RealtimeKit would not retry a 4xx anyway, only record it as failed.
+    String leave = left(m, "p2", "Bob", at(10), at(60));
+    ApiClient.Response r = rtk.deliver(t.appPath(app), "u-early-leave", leave);
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body().at("/data/status").asText()).isEqualTo("rejected");
-    assertThat(r.body().at("/data/message").asText()).contains("peer ghost has no join");
-    assertThat(sessions(app)).isEqualTo(before);
-    // Recorded as delivered: a retry is a duplicate and still changes nothing.
-    assertThat(rtk.deliver(t.appPath(app), "u-ghost", stranger).body().at("/data/status").asText())
-        .isEqualTo("duplicate");
-    assertThat(sessions(app)).isEqualTo(before);
+    assertThat(r.body().at("/data/status").asText()).isEqualTo("held");
+    assertThat(r.body().at("/data/message").asText()).contains("held until the join of peer p2");
+    assertThat(sessions(app)).as("a held leave changes nothing yet").isEqualTo(before);
+    assertThat(t.service.heldEvents().tally().waiting()).isEqualTo(1);
+    assertThat(rtk.deliver(t.appPath(app), "u-early-leave", leave).body().at("/data/status").asText())
+        .as("a retry of a held delivery").isEqualTo("duplicate");
+
+    assertThat(deliver(app, joined(m, "p2", "Bob", null, at(10))).body().at("/data/status").asText())
+        .isEqualTo("applied");
+    assertThat(t.service.heldEvents().tally().waiting()).as("the join placed the leave").isZero();
+
+    // The same history in order, in another app: identical but for the app.
+    applied(other, joined(m, "p2", "Bob", null, at(10)));
+    applied(other, left(m, "p2", "Bob", at(10), at(60)));
+    assertThat(withoutApp(sessions(app))).isEqualTo(withoutApp(sessions(other)));
+    assertThat(sessions(app).at("/0/minutes_consumed").decimalValue())
+        .isEqualByComparingTo("30.8333"); // Alice 30 min (still present) + Bob 50 s
+  }
+
+  private static JsonNode withoutApp(JsonNode sessions) {
+    JsonNode copy = sessions.deepCopy();
+    copy.forEach(s -> ((ObjectNode) s).remove("organization_id"));
+    return copy;
   }
 
   @Test
