@@ -333,6 +333,28 @@ abstract class WebhooksApiTest extends PerStoreTest {
         .isEqualByComparingTo("30.8333"); // Alice 30 min (still present) + Bob 50 s
   }
 
+  /** A held delivery that waits longer than the report limit shows in /healthz and is logged once. */
+  @Test
+  void aDeliveryHeldTooLongIsReportedOnce() {
+    String app = t.newApp();
+    ObjectNode m = meeting(uuid(), uuid(), "Lost join");
+    t.clock.set(BASE);
+    long overdueBefore = t.service.heldEvents().tally().overdue();
+    assertThat(deliver(app, left(m, "p7", "Pat", at(10), at(60))).body().at("/data/status").asText())
+        .isEqualTo("held");
+    JsonNode health = t.client.get("http://127.0.0.1:" + t.service.port() + "/healthz", null).body();
+    assertThat(health.at("/held_events/waiting").asLong()).isPositive();
+    assertThat(health.at("/held_events/report_after_seconds").asLong()).isEqualTo(15 * 60);
+
+    t.clock.set(BASE.plus(Duration.ofMinutes(16)));
+    assertThat(t.client.get("http://127.0.0.1:" + t.service.port() + "/healthz", null).body().at("/held_events/overdue").asLong())
+        .isEqualTo(overdueBefore + 1);
+    assertThat(t.service.heldEvents().reportOverdue()).isPositive();
+    assertThat(t.service.heldEvents().reportOverdue()).as("each is reported once").isZero();
+    assertThat(t.service.heldEvents().oldest(app, 10)).singleElement()
+        .satisfies(h -> assertThat(h.reportedAt()).isEqualTo(BASE.plus(Duration.ofMinutes(16)).toEpochMilli()));
+  }
+
   private static JsonNode withoutApp(JsonNode sessions) {
     JsonNode copy = sessions.deepCopy();
     copy.forEach(s -> ((ObjectNode) s).remove("organization_id"));
