@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rtksessions.sdk.StubServer.Answer;
 import dev.rtksessions.sdk.exception.InvalidResponseException;
 import dev.rtksessions.sdk.exception.NotFoundException;
@@ -148,6 +149,41 @@ class WireShapesTest {
   }
 
   @Test
+  void modelsAreReadOnceAndCannotBeChangedThroughRaw() throws IOException {
+    String body = "{\"success\":true,\"data\":{\"sessions\":[" + session("s-1", "ENDED",
+        ",\"meta\":{\"room\":\"blue\"},\"breakout_rooms\":[" + session("s-2", "ENDED", "") + "]") + "]},"
+        + "\"paging\":{\"total_count\":1,\"start_offset\":1,\"end_offset\":1}}";
+    try (StubServer stub = new StubServer(Answer.json(200, body))) {
+      SessionGetSessionsResponse page = client(stub).realtimeKit().sessions().getSessions(APP,
+          SessionGetSessionsParams.builder().accountId(ACC).build());
+      // Read once when the answer arrived: every call hands out the same objects.
+      assertThat(page.sessions()).isSameAs(page.sessions()).isSameAs(page.items());
+      assertThat(page.paging()).isSameAs(page.paging());
+      Session s = page.sessions().get(0);
+      assertThat(s.breakoutRooms()).isSameAs(s.breakoutRooms());
+      assertThat(s.minutesConsumed()).isSameAs(s.minutesConsumed());
+      assertThat(page.hasNextPage()).isFalse();
+
+      // raw() and meta() are copies: changing them changes nothing the model says.
+      ((ObjectNode) s.raw()).put("id", "changed").remove("meta");
+      ((ObjectNode) page.raw().get("data").get("sessions").get(0)).put("id", "changed");
+      ((ObjectNode) s.meta().orElseThrow()).put("room", "red");
+      assertThat(s.raw().get("id").asText()).isEqualTo("s-1");
+      assertThat(s.meta().orElseThrow().get("room").asText()).isEqualTo("blue");
+      assertThat(page.raw().get("data").get("sessions").get(0).get("id").asText()).isEqualTo("s-1");
+      assertThatThrownBy(() -> s.breakoutRooms().add(s)).isInstanceOf(UnsupportedOperationException.class);
+
+      // A model built from a caller's tree keeps what the tree held then.
+      ObjectNode mine = (ObjectNode) page.raw().get("data").get("sessions").get(0);
+      Session copy = Session.fromJson(mine);
+      mine.put("id", "changed");
+      assertThat(copy.id()).isEqualTo("s-1");
+      assertThat(copy.raw().get("id").asText()).isEqualTo("s-1");
+      assertThat(copy).isEqualTo(s);
+    }
+  }
+
+  @Test
   void theAutoPagerStopsAtTheTotalWithoutAskingForMore() throws IOException {
     // Five sessions, two per page; a page past the end is empty, as the real service answers.
     try (StubServer stub = new StubServer(request -> {
@@ -181,7 +217,8 @@ class WireShapesTest {
         : "{\"success\":true,\"data\":{\"participants\":[" + PARTICIPANT + "]}}"))) {
       SessionGetSessionParticipantsResponse first = client(stub).realtimeKit().sessions().getSessionParticipants("s-1",
           SessionGetSessionParticipantsParams.builder().accountId(ACC).appId(APP).build());
-      assertThat(first.paging()).isEmpty();
+      assertThat(catchThrowableOfType(InvalidResponseException.class, first::paging))
+          .hasMessageContaining("no paging figures");
       assertThat(first.autoPager().stream().map(SessionParticipant::id)).containsExactly("peer-1");
       assertThat(stub.received()).hasSize(2);
       assertThat(stub.received().get(1).rawPathAndQuery()).endsWith("/sessions/s-1/participants?page_no=2");
@@ -220,7 +257,7 @@ class WireShapesTest {
       assertThat(stub.received().get(0).rawPathAndQuery()).isEqualTo(
           "/client/v4/accounts/acc/realtime/kit/app-1/sessions/s-1/participants?page_no=1&per_page=1"
               + "&sort_by=duration&sort_order=DESC&search=ali&include_peer_events=true&view=consolidated");
-      assertThat(page.paging().orElseThrow().totalCount()).isEqualTo(123);
+      assertThat(page.paging().totalCount()).isEqualTo(123);
       assertThat(page.hasNextPage()).isTrue();
       SessionParticipant p = page.participants().get(0);
       assertThat(p.id()).isEqualTo("peer-1");
