@@ -337,6 +337,22 @@ abstract class AgainstServerTest extends PerStoreTest {
     assertThat(perPage.errorMessage()).hasValue("per_page must be an integer between 1 and 200, got \"500\"");
   }
 
+  @Test
+  void anEnumValueTheSdkDoesNotKnowReachesTheServerAsGiven() {
+    BadRequestException status = catchThrowableOfType(BadRequestException.class,
+        () -> list(t.appId, sessionsOf().status(Status.of("SOMETHING_NEW")).build()));
+    assertThat(status.errorMessage()).hasValue("status must be one of LIVE, ENDED, got \"SOMETHING_NEW\"");
+    assertThat(status.url()).endsWith("/sessions?status=SOMETHING_NEW");
+    BadRequestException order = catchThrowableOfType(BadRequestException.class,
+        () -> list(t.appId, sessionsOf().sortOrder(SortOrder.of("UP")).build()));
+    assertThat(order.errorMessage()).hasValue("sort_order must be one of ASC, DESC, got \"UP\"");
+
+    // A known value spelled out is that value.
+    String app = appWithEndedSessions(2);
+    assertThat(meetingIds(list(app, sessionsOf().status(Status.of("ENDED")).sortOrder(SortOrder.of("ASC")).build())))
+        .containsExactly("m0", "m1");
+  }
+
   /** The suite on the embedded default store. */
   static final class OnSqliteTest extends AgainstServerTest {
     @Override

@@ -92,6 +92,39 @@ class WireShapesTest {
   }
 
   @Test
+  void enumValuesTheSdkDoesNotKnowAreSentAsGiven() throws IOException {
+    try (StubServer stub = new StubServer(request -> Answer.json(200, request.method().equals("GET")
+        ? RetriesAndFailuresTest.EMPTY_PAGE
+        : "{\"success\":true,\"data\":{\"id\":\"m-1\"}}"))) {
+      RealtimeKitClient client = client(stub);
+      client.realtimeKit().sessions().getSessions(APP, SessionGetSessionsParams.builder().accountId(ACC)
+          .sortBy(SessionGetSessionsParams.SortBy.of("peakParticipants")).sortOrder(SortOrder.of("RANDOM"))
+          .status(SessionGetSessionsParams.Status.of("SOMETHING_NEW")).build());
+      client.realtimeKit().sessions().getSessionParticipants("s-1", SessionGetSessionParticipantsParams.builder()
+          .accountId(ACC).appId(APP).sortBy(SessionGetSessionParticipantsParams.SortBy.of("name"))
+          .view(SessionGetSessionParticipantsParams.View.of("merged")).build());
+      client.realtimeKit().meetings().create(APP, MeetingCreateParams.builder().accountId(ACC)
+          .status(MeetingCreateParams.Status.of("ARCHIVED")).build());
+      assertThat(stub.received()).extracting(StubServer.Received::rawPathAndQuery).containsExactly(
+          "/client/v4/accounts/acc/realtime/kit/app-1/sessions?sort_by=peakParticipants&sort_order=RANDOM"
+              + "&status=SOMETHING_NEW",
+          "/client/v4/accounts/acc/realtime/kit/app-1/sessions/s-1/participants?sort_by=name&view=merged",
+          "/client/v4/accounts/acc/realtime/kit/app-1/meetings");
+      assertThat(stub.received().get(2).body()).isEqualTo("{\"status\":\"ARCHIVED\"}");
+    }
+    // Spelled out, a known value is that value.
+    assertThat(SessionGetSessionsParams.Status.of("LIVE")).isEqualTo(SessionGetSessionsParams.Status.LIVE)
+        .hasToString("LIVE").isNotEqualTo(MeetingCreateParams.Status.of("LIVE"));
+    assertThat(SessionGetSessionTranscriptsParams.builder().accountId(ACC).appId(APP)
+        .format(SessionGetSessionTranscriptsParams.Format.of("TXT")).build().queryParams())
+        .containsExactly(Map.entry("format", "TXT"));
+    assertThat(SessionGetParticipantDataFromPeerIdParams.builder().accountId(ACC).appId(APP)
+        .filters(SessionGetParticipantDataFromPeerIdParams.Filters.of("audio_stats")).build().queryParams())
+        .containsExactly(Map.entry("filters", "audio_stats"));
+    assertThatThrownBy(() -> SortOrder.of("")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void idsAreEncodedAsOnePathSegment() throws IOException {
     try (StubServer stub = new StubServer(Answer.json(200, "{\"success\":true,\"data\":" + session("s", "ENDED", "") + "}"))) {
       client(stub).realtimeKit().sessions().getSessionDetails("a/b c:d",
