@@ -2,7 +2,6 @@ package dev.rtksessions.sdk;
 
 import dev.rtksessions.sdk.model.ActiveSessionGetActiveSessionResponse;
 import dev.rtksessions.sdk.param.ActiveSessionGetActiveSessionParams;
-import java.util.Map;
 
 /** A meeting's live session, {@code client.realtimeKit().activeSession()}. */
 public final class ActiveSessionService {
@@ -33,6 +32,6 @@ public final class ActiveSessionService {
       ActiveSessionGetActiveSessionParams params, RequestOptions options) {
     String path = Paths.app(params.accountId(), params.appId()) + "/meetings/"
         + Paths.segment(meetingId, "meetingId") + "/active-session";
-    return ActiveSessionGetActiveSessionResponse.fromJson(http.get(path, Map.of(), options));
+    return ActiveSessionGetActiveSessionResponse.fromJson(http.get(path, params.queryParams(), options));
   }
 }

@@ -6,7 +6,6 @@ import dev.rtksessions.sdk.model.MeetingGetResponse;
 import dev.rtksessions.sdk.param.MeetingCreateParams;
 import dev.rtksessions.sdk.param.MeetingGetMeetingByIdParams;
 import dev.rtksessions.sdk.param.MeetingGetParams;
-import java.util.Map;
 
 /**
  * An app's meetings, {@code client.realtimeKit().meetings()}. The method names are
@@ -74,6 +73,6 @@ public final class MeetingService {
   public MeetingGetMeetingByIdResponse getMeetingById(String meetingId, MeetingGetMeetingByIdParams params,
       RequestOptions options) {
     return MeetingGetMeetingByIdResponse.fromJson(http.get(Paths.app(params.accountId(), params.appId())
-        + "/meetings/" + Paths.segment(meetingId, "meetingId"), Map.of(), options));
+        + "/meetings/" + Paths.segment(meetingId, "meetingId"), params.queryParams(), options));
   }
 }

@@ -18,7 +18,6 @@ import dev.rtksessions.sdk.param.SessionGetSessionParticipantsParams;
 import dev.rtksessions.sdk.param.SessionGetSessionSummaryParams;
 import dev.rtksessions.sdk.param.SessionGetSessionTranscriptsParams;
 import dev.rtksessions.sdk.param.SessionGetSessionsParams;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -166,7 +165,7 @@ public final class SessionService {
   public SessionGetSessionChatResponse getSessionChat(String sessionId, SessionGetSessionChatParams params,
       RequestOptions options) {
     String path = session(params.accountId(), params.appId(), sessionId) + "/chat";
-    return SessionGetSessionChatResponse.fromJson(http.get(path, Map.of(), options));
+    return SessionGetSessionChatResponse.fromJson(http.get(path, params.queryParams(), options));
   }
 
   /**
@@ -210,7 +209,7 @@ public final class SessionService {
   public SessionGetSessionSummaryResponse getSessionSummary(String sessionId, SessionGetSessionSummaryParams params,
       RequestOptions options) {
     String path = session(params.accountId(), params.appId(), sessionId) + "/summary";
-    return SessionGetSessionSummaryResponse.fromJson(http.get(path, Map.of(), options));
+    return SessionGetSessionSummaryResponse.fromJson(http.get(path, params.queryParams(), options));
   }
 
   /**
