@@ -19,8 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -109,24 +109,24 @@ final class HttpTransport {
     }
   }
 
+  /** The SDK's headers, then the call's own, which replace any of the same name. */
   private HttpRequest request(String method, String url, JsonNode body, RequestOptions o) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
         .timeout(o.timeout)
         .setHeader("Authorization", "Bearer " + o.apiToken)
         .setHeader("Accept", "application/json")
         .setHeader("User-Agent", "rtk-sessions-sdk-java");
+    HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
     if (body != null) {
       b.setHeader("Content-Type", "application/json");
+      try {
+        publisher = HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a JSON tree", e);
+      }
     }
     o.headers.forEach(b::setHeader);
-    if (body == null) {
-      return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
-    }
-    try {
-      return b.method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree", e);
-    }
+    return b.method(method, publisher).build();
   }
 
   private static ApiConnectionException unanswered(IOException e, String method, String url, String attempts) {

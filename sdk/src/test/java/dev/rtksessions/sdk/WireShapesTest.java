@@ -431,6 +431,11 @@ class WireShapesTest {
     SessionGetSessionsParams q = p.toBuilder().search(null).sortOrder(SortOrder.DESC).build();
     assertThat(q.queryParams()).containsExactly(Map.entry("sort_order", "DESC"));
     assertThat(p.search()).contains("x");
+    // The wire order is the API's, whatever the order of the setter calls.
+    SessionGetSessionsParams backwards = SessionGetSessionsParams.builder().associatedId("m-1").search("x")
+        .status(SessionGetSessionsParams.Status.ENDED).sortOrder(SortOrder.ASC).perPage(5).accountId(ACC).build();
+    assertThat(String.join("&", backwards.queryParams().keySet()))
+        .isEqualTo("per_page&sort_order&status&search&associated_id");
     JsonNode body = MeetingCreateParams.builder().accountId(ACC).title("T")
         .persistChat(true).build().body();
     assertThat(body.toString()).isEqualTo("{\"title\":\"T\",\"persist_chat\":true}");

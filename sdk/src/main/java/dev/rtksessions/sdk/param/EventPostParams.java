@@ -331,7 +331,7 @@ public final class EventPostParams extends Params {
        * @return this builder
        */
       public Builder meta(Map<String, ?> meta) {
-        return meta(meta == null ? null : (JsonNode) JSON.valueToTree(meta));
+        return meta(meta == null ? null : JSON.<JsonNode>valueToTree(meta));
       }
 
       /**

@@ -79,16 +79,6 @@ public abstract class Params {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o != null && o.getClass() == getClass() && ((Params) o).values.equals(values);
-  }
-
-  @Override
-  public int hashCode() {
-    return values.hashCode();
-  }
-
-  @Override
   public String toString() {
     return getClass().getSimpleName() + values;
   }

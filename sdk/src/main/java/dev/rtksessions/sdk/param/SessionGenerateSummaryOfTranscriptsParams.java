@@ -20,7 +20,8 @@ public final class SessionGenerateSummaryOfTranscriptsParams extends AppScopedPa
   }
 
   /** Collects the account and the app. */
-  public static final class Builder extends AppScopedParams.Builder<SessionGenerateSummaryOfTranscriptsParams, Builder> {
+  public static final class Builder
+      extends AppScopedParams.Builder<SessionGenerateSummaryOfTranscriptsParams, Builder> {
     private Builder() {
       super(SessionGenerateSummaryOfTranscriptsParams::new);
     }
