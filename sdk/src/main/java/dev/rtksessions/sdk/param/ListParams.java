@@ -6,7 +6,8 @@ import java.util.Optional;
  * What the params of the list calls (sessions, participants, apps, meetings) share: the page and
  * a search text. What {@code search} matches differs per call; see each params type.
  */
-public interface ListParams {
+public sealed interface ListParams
+    permits SessionGetSessionsParams, SessionGetSessionParticipantsParams, AppGetParams, MeetingGetParams {
   /**
    * @return {@code page_no}: the page to return, 1-based (0 also means the first page on this
    *     server), if set
@@ -30,7 +31,8 @@ public interface ListParams {
    *
    * @param <B> the concrete builder, returned by the setters
    */
-  interface Builder<B> {
+  sealed interface Builder<B> permits SessionGetSessionsParams.Builder, SessionGetSessionParticipantsParams.Builder,
+      AppGetParams.Builder, MeetingGetParams.Builder {
     /**
      * @param pageNo the page to return, 1-based (0 also means the first page on this server)
      * @return this builder

@@ -67,12 +67,12 @@ public abstract class Params {
     return Optional.ofNullable((T) values.get(param));
   }
 
-  /** A value of {@code params}, one of this package's types: for the interfaces' default methods. */
+  /** A value of {@code params}: for the sealed interfaces' default methods, whose types are all Params. */
   static <T> Optional<T> get(Object params, Param<T> param) {
     return ((Params) params).get(param);
   }
 
-  /** Sets a value on {@code builder}, one of this package's builders: for the interfaces' default methods. */
+  /** Sets a value on {@code builder}: for the sealed interfaces' default methods, whose builders are all Builders. */
   @SuppressWarnings("unchecked")
   static <B, T> B set(Object builder, Param<T> param, T value) {
     return (B) ((Builder<?, ?>) builder).set(param, value);
