@@ -14,6 +14,11 @@ public final class EventService {
     this.http = http;
   }
 
+  /** {@link #post(String, EventPostParams, RequestOptions)} with the client's options. */
+  public EventPostResponse post(String appId, EventPostParams params) {
+    return post(appId, params, RequestOptions.none());
+  }
+
   /**
    * Records a batch of events atomically: {@code POST .../{app_id}/events}. A repeated event id
    * is acknowledged as a duplicate; a leave without a join fails the whole batch with
@@ -21,9 +26,11 @@ public final class EventService {
    *
    * @param appId the app
    * @param params the account and the events
+   * @param options this call's options, over the client's
    * @return each event's outcome
    */
-  public EventPostResponse post(String appId, EventPostParams params) {
-    return EventPostResponse.fromJson(http.post(Paths.app(params.accountId(), appId) + "/events", params.body()));
+  public EventPostResponse post(String appId, EventPostParams params, RequestOptions options) {
+    return EventPostResponse.fromJson(http.post(Paths.app(params.accountId(), appId) + "/events", params.body(),
+        options));
   }
 }

@@ -10,27 +10,29 @@ import dev.rtksessions.sdk.exception.ApiException;
 import dev.rtksessions.sdk.exception.ApiTimeoutException;
 import dev.rtksessions.sdk.exception.InvalidResponseException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends requests and turns answers into JSON or exceptions, retrying the way Cloudflare's
- * TypeScript SDK does: connection errors, timeouts, 408, 409, 429 and 5xx are retried up to
- * {@code maxRetries} times, waiting what {@code retry-after-ms} or {@code Retry-After} asks
- * (when under a minute) or else {@code min(0.5 * 2^n, 8)} seconds less up to 25 % jitter.
+ * TypeScript SDK does (see {@link RealtimeKitClient.Builder#maxRetries(int)} for what is
+ * retried, and the narrower rule for the POSTs that create something).
  */
 final class HttpTransport {
   private static final ObjectMapper JSON = JsonMapper.builder()
@@ -40,51 +42,56 @@ final class HttpTransport {
 
   private static final Duration MAX_HONOURED_RETRY_AFTER = Duration.ofMinutes(1);
   private static final int MAX_MESSAGE_CHARS = 500;
+  private static final String NOT_RETRIED = "; not retried, since this POST creates something and the server may"
+      + " have done so (RequestOptions.retryNonIdempotent(true) retries it)";
 
   private final HttpClient http;
-  private final String baseUrl;
-  private final String authorization;
-  private final Duration timeout;
-  private final int maxRetries;
+  private final RequestOptions defaults;
+  private final Sleeper sleeper;
+  private final Clock clock;
 
-  HttpTransport(String baseUrl, String apiToken, Duration connectTimeout, Duration timeout, int maxRetries) {
+  HttpTransport(RequestOptions defaults, Duration connectTimeout, Sleeper sleeper, Clock clock) {
     this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
-    this.baseUrl = baseUrl;
-    this.authorization = "Bearer " + apiToken;
-    this.timeout = timeout;
-    this.maxRetries = maxRetries;
+    this.defaults = defaults;
+    this.sleeper = sleeper;
+    this.clock = clock;
   }
 
-  JsonNode get(String path, Map<String, String> query) {
-    return send("GET", path, query, null);
+  JsonNode get(String path, Map<String, String> query, RequestOptions options) {
+    return send("GET", path, query, null, true, options);
   }
 
-  JsonNode post(String path, JsonNode body) {
-    return send("POST", path, Map.of(), body);
+  /** A POST that can be repeated without harm: it is retried like a GET. */
+  JsonNode post(String path, JsonNode body, RequestOptions options) {
+    return send("POST", path, Map.of(), body, true, options);
   }
 
-  private JsonNode send(String method, String path, Map<String, String> query, JsonNode body) {
-    String url = baseUrl + path + queryString(query);
-    HttpRequest request = request(method, url, body);
-    for (int retriesDone = 0; ; retriesDone++) {
-      boolean canRetry = retriesDone < maxRetries;
+  /** A POST that creates something each time the server carries it out: retried only when it surely was not. */
+  JsonNode postNonIdempotent(String path, JsonNode body, RequestOptions options) {
+    return send("POST", path, Map.of(), body, false, options);
+  }
+
+  private JsonNode send(String method, String path, Map<String, String> query, JsonNode body, boolean idempotent,
+      RequestOptions callOptions) {
+    RequestOptions o = callOptions.over(defaults);
+    Map<String, String> fullQuery = new LinkedHashMap<>(query);
+    fullQuery.putAll(o.queryParams);
+    String url = o.baseUrl + path + queryString(fullQuery);
+    HttpRequest request = request(method, url, body, o);
+    boolean retryAnyFailure = idempotent || o.retryNonIdempotent;
+    for (int attempt = 1; ; attempt++) {
+      boolean retriesLeft = attempt <= o.maxRetries;
       HttpResponse<String> response;
       try {
         response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (HttpTimeoutException e) {
-        if (canRetry) {
-          pause(defaultDelay(retriesDone), method, url);
-          continue;
-        }
-        throw new ApiTimeoutException(method, url, "no answer within the timeout (" + e.getMessage() + ") after "
-            + (retriesDone + 1) + " attempt(s)", e);
       } catch (IOException e) {
-        if (canRetry) {
-          pause(defaultDelay(retriesDone), method, url);
+        // A connection never made carried no request: retrying it cannot repeat anything.
+        boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+        if (retriesLeft && (notSent || retryAnyFailure)) {
+          pause(defaultDelay(attempt - 1), method, url);
           continue;
         }
-        throw new ApiConnectionException(method, url, "connection failed after " + (retriesDone + 1)
-            + " attempt(s): " + e, e);
+        throw unanswered(e, method, url, attempt + " attempt(s)" + (retriesLeft ? NOT_RETRIED : ""));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApiConnectionException(method, url, "interrupted", e);
@@ -93,45 +100,63 @@ final class HttpTransport {
       if (status >= 200 && status < 300) {
         return parseSuccess(response, method, url);
       }
-      Optional<Duration> retryAfter = retryAfter(response.headers());
-      if (canRetry && shouldRetry(response)) {
-        pause(delayBeforeRetry(retryAfter, retriesDone), method, url);
+      Optional<Duration> retryAfter = retryAfter(response.headers(), clock);
+      if (retriesLeft && shouldRetry(response, retryAnyFailure)) {
+        pause(delayBeforeRetry(retryAfter, attempt - 1), method, url);
         continue;
       }
       throw failure(response, method, url, retryAfter.orElse(null));
     }
   }
 
-  private HttpRequest request(String method, String url, JsonNode body) {
+  /** The SDK's headers, then the call's own, which replace any of the same name. */
+  private HttpRequest request(String method, String url, JsonNode body, RequestOptions o) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-        .timeout(timeout)
-        .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .header("User-Agent", "rtk-sessions-sdk-java");
-    if (body == null) {
-      return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        .timeout(o.timeout)
+        .setHeader("Authorization", "Bearer " + o.apiToken)
+        .setHeader("Accept", "application/json")
+        .setHeader("User-Agent", "rtk-sessions-sdk-java");
+    HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
+    if (body != null) {
+      b.setHeader("Content-Type", "application/json");
+      try {
+        publisher = HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a JSON tree", e);
+      }
     }
-    try {
-      return b.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-          .build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree", e);
-    }
+    o.headers.forEach(b::setHeader);
+    return b.method(method, publisher).build();
   }
 
-  /** The server's word first ({@code x-should-retry}); else the statuses that may pass on a retry. */
-  private static boolean shouldRetry(HttpResponse<?> response) {
+  private static ApiConnectionException unanswered(IOException e, String method, String url, String attempts) {
+    if (e instanceof HttpTimeoutException) {
+      return new ApiTimeoutException(method, url, "no answer within the timeout (" + e.getMessage() + ") after "
+          + attempts, e);
+    }
+    return new ApiConnectionException(method, url, "connection failed after " + attempts + ": " + e, e);
+  }
+
+  /**
+   * The server's word first ({@code x-should-retry}); else the statuses that may pass on a
+   * retry: for any call 408, 409, 429 and 5xx; for a POST that creates something only those
+   * that say nothing was done (408: the request never arrived whole; 429: refused unread;
+   * 503: unavailable), not 409 or a 500, 502 or 504, after which it may have been.
+   */
+  private static boolean shouldRetry(HttpResponse<?> response, boolean retryAnyFailure) {
     Optional<String> says = response.headers().firstValue("x-should-retry");
     if (says.isPresent() && (says.get().equals("true") || says.get().equals("false"))) {
       return says.get().equals("true");
     }
     int status = response.statusCode();
-    return status == 408 || status == 409 || status == 429 || status >= 500;
+    if (retryAnyFailure) {
+      return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+    return status == 408 || status == 429 || status == 503;
   }
 
   /** {@code retry-after-ms} (milliseconds), else {@code Retry-After} (seconds or an HTTP date). */
-  static Optional<Duration> retryAfter(HttpHeaders headers) {
+  static Optional<Duration> retryAfter(HttpHeaders headers, Clock clock) {
     Optional<String> ms = headers.firstValue("retry-after-ms");
     if (ms.isPresent()) {
       try {
@@ -149,7 +174,7 @@ final class HttpTransport {
     } catch (NumberFormatException notSeconds) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration until = Duration.between(Instant.now(), at.toInstant());
+        Duration until = Duration.between(clock.instant(), at.toInstant());
         return Optional.of(until.isNegative() ? Duration.ZERO : until);
       } catch (DateTimeParseException notADate) {
         return Optional.empty();
@@ -173,9 +198,9 @@ final class HttpTransport {
     return Duration.ofMillis(Math.round(seconds * jitter * 1000));
   }
 
-  private static void pause(Duration delay, String method, String url) {
+  private void pause(Duration delay, String method, String url) {
     try {
-      Thread.sleep(delay.toMillis());
+      sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiConnectionException(method, url, "interrupted while waiting to retry", e);

@@ -1,9 +1,9 @@
 package dev.rtksessions.sdk;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The entry point: a client of Cloudflare RealtimeKit's API, or of an rtk-sessions server,
@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>Thread-safe; build one and share it. Every request carries
  * {@code Authorization: Bearer <token>}; failures are retried as described on
- * {@link Builder#maxRetries(int)}.
+ * {@link Builder#maxRetries(int)}. {@link RequestOptions} change any of this for one call.
  */
 public final class RealtimeKitClient {
   /** Where Cloudflare serves the API, used when neither the builder nor the environment names another. */
@@ -29,20 +29,14 @@ public final class RealtimeKitClient {
   /** The environment variable holding the base URL, as in Cloudflare's SDKs. */
   public static final String BASE_URL_ENV = "CLOUDFLARE_BASE_URL";
 
-  private final String baseUrl;
+  private final RequestOptions defaults;
   private final Duration connectTimeout;
-  private final Duration timeout;
-  private final int maxRetries;
   private final RealtimeKitService realtimeKit;
 
-  private RealtimeKitClient(String baseUrl, String apiToken, Duration connectTimeout, Duration timeout,
-      int maxRetries) {
-    this.baseUrl = baseUrl;
+  private RealtimeKitClient(RequestOptions defaults, Duration connectTimeout, Sleeper sleeper, Clock clock) {
+    this.defaults = defaults;
     this.connectTimeout = connectTimeout;
-    this.timeout = timeout;
-    this.maxRetries = maxRetries;
-    this.realtimeKit = new RealtimeKitService(new HttpTransport(baseUrl, apiToken, connectTimeout, timeout,
-        maxRetries));
+    this.realtimeKit = new RealtimeKitService(new HttpTransport(defaults, connectTimeout, sleeper, clock));
   }
 
   /** @return a builder that reads the environment for what is not set explicitly */
@@ -57,7 +51,7 @@ public final class RealtimeKitClient {
 
   /** @return the base URL requests go to, without a trailing slash */
   public String baseUrl() {
-    return baseUrl;
+    return defaults.baseUrl;
   }
 
   /** @return the limit on establishing a connection */
@@ -67,11 +61,25 @@ public final class RealtimeKitClient {
 
   /** @return the limit on each attempt of a request, until the answer's headers arrive */
   public Duration timeout() {
-    return timeout;
+    return defaults.timeout;
   }
 
   /** @return how many times a failed request is retried */
   public int maxRetries() {
+    return defaults.maxRetries;
+  }
+
+  static Duration positive(Duration d, String name) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + d);
+    }
+    return d;
+  }
+
+  static int notNegative(int maxRetries) {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
+    }
     return maxRetries;
   }
 
@@ -82,6 +90,9 @@ public final class RealtimeKitClient {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration timeout = Duration.ofSeconds(60);
     private int maxRetries = 2;
+    private boolean retryNonIdempotent;
+    private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+    private Clock clock = Clock.systemUTC();
     private Map<String, String> environment = System.getenv();
 
     private Builder() {}
@@ -127,20 +138,59 @@ public final class RealtimeKitClient {
     }
 
     /**
-     * How many times a request is retried (default 2, so at most 3 attempts). Retried:
-     * connection failures, timeouts, and the statuses 408, 409, 429 and 5xx (a response
-     * header {@code x-should-retry: true|false} overrides). The wait before a retry is what
-     * {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date) asks when that
-     * is under a minute, else {@code min(0.5 * 2^n, 8)} seconds less up to 25 % jitter.
+     * How many times a request is retried (default 2, so at most 3 attempts).
+     *
+     * <p>Retried, as in Cloudflare's TypeScript SDK: connection failures, timeouts, and the
+     * statuses 408, 409, 429 and 5xx; a response header {@code x-should-retry: true|false}
+     * overrides the status rule. The wait before a retry is what {@code retry-after-ms} or
+     * {@code Retry-After} (seconds or an HTTP date) asks when that is under a minute, else
+     * {@code min(0.5 * 2^n, 8)} seconds less up to 25 % jitter.
+     *
+     * <p>Except for the POSTs that create something, {@code apps().post} and
+     * {@code meetings().create}: a second attempt after one the server carried out would create
+     * a second app or meeting, so they are retried only when the first surely was not carried
+     * out: when the connection could not be made (refused, or the connect timeout), and on the
+     * answers 408, 429 and 503 (or {@code x-should-retry: true}), with which the server says it
+     * did nothing. After a timeout waiting for the answer, a dropped connection, or another
+     * status they fail at once; {@link #retryNonIdempotent(boolean)} or
+     * {@link RequestOptions.Builder#retryNonIdempotent(boolean)} retries them like the rest.
+     * Every other call, {@code events().post} and {@code generateSummaryOfTranscripts}
+     * included, is idempotent: events carry their own ids, and a summary is built once.
      *
      * @param maxRetries 0 or more; 0 turns retries off
      * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = notNegative(maxRetries);
+      return this;
+    }
+
+    /**
+     * @param retryNonIdempotent true to retry {@code apps().post} and {@code meetings().create}
+     *     like any other call (default false; see {@link #maxRetries(int)})
+     * @return this builder
+     */
+    public Builder retryNonIdempotent(boolean retryNonIdempotent) {
+      this.retryNonIdempotent = retryNonIdempotent;
+      return this;
+    }
+
+    /**
+     * @param sleeper what waits before a retry (default: {@link Sleeper#THREAD_SLEEP}); tests
+     *     pass one that records the delays
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * @param clock what {@code Retry-After} dates are measured against (default: the system's UTC clock)
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -167,8 +217,14 @@ public final class RealtimeKitClient {
         throw new IllegalStateException("no API token: call apiToken(...) or set " + API_TOKEN_ENV);
       }
       String url = firstNonBlank(baseUrl, environment.get(BASE_URL_ENV));
-      return new RealtimeKitClient(checkedBaseUrl(url == null ? DEFAULT_BASE_URL : url), token.strip(),
-          connectTimeout, timeout, maxRetries);
+      RequestOptions defaults = RequestOptions.builder()
+          .apiToken(token)
+          .baseUrl(url == null ? DEFAULT_BASE_URL : url)
+          .timeout(timeout)
+          .maxRetries(maxRetries)
+          .retryNonIdempotent(retryNonIdempotent)
+          .build();
+      return new RealtimeKitClient(defaults, connectTimeout, sleeper, clock);
     }
 
     private static String firstNonBlank(String explicit, String fromEnv) {
@@ -176,28 +232,6 @@ public final class RealtimeKitClient {
         return explicit;
       }
       return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : null;
-    }
-
-    private static String checkedBaseUrl(String url) {
-      String trimmed = url.strip().replaceAll("/+$", "");
-      try {
-        URI uri = new URI(trimmed);
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-            || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-          throw new IllegalArgumentException("the base URL must be an absolute http(s) URL without query,"
-              + " e.g. " + DEFAULT_BASE_URL + "; got " + url);
-        }
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("the base URL is not a URL: " + url, e);
-      }
-      return trimmed;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

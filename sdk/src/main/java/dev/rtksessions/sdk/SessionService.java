@@ -18,7 +18,6 @@ import dev.rtksessions.sdk.param.SessionGetSessionParticipantsParams;
 import dev.rtksessions.sdk.param.SessionGetSessionSummaryParams;
 import dev.rtksessions.sdk.param.SessionGetSessionTranscriptsParams;
 import dev.rtksessions.sdk.param.SessionGetSessionsParams;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,17 +32,30 @@ public final class SessionService {
     this.http = http;
   }
 
+  /** {@link #getSessions(String, SessionGetSessionsParams, RequestOptions)} with the client's options. */
+  public SessionGetSessionsResponse getSessions(String appId, SessionGetSessionsParams params) {
+    return getSessions(appId, params, RequestOptions.none());
+  }
+
   /**
    * Lists an app's sessions, newest first unless sorted otherwise: {@code GET .../{app_id}/sessions}.
    *
    * @param appId the app
    * @param params the account, filters, sort and page
+   * @param options this call's options, over the client's
    * @return one page of sessions; {@code autoPager()} walks all the following pages
    */
-  public SessionGetSessionsResponse getSessions(String appId, SessionGetSessionsParams params) {
+  public SessionGetSessionsResponse getSessions(String appId, SessionGetSessionsParams params, RequestOptions options) {
     String path = Paths.app(params.accountId(), appId) + "/sessions";
-    return SessionGetSessionsResponse.of(http.get(path, params.queryParams()), firstPage(params.pageNo()),
-        n -> getSessions(appId, params.toBuilder().pageNo(n).build()));
+    return SessionGetSessionsResponse.of(http.get(path, params.queryParams(), options), firstPage(params.pageNo()),
+        n -> getSessions(appId, params.toBuilder().pageNo(n).build(), options));
+  }
+
+  /**
+   * {@link #getSessionDetails(String, SessionGetSessionDetailsParams, RequestOptions)} with the client's options.
+   */
+  public SessionGetSessionDetailsResponse getSessionDetails(String sessionId, SessionGetSessionDetailsParams params) {
+    return getSessionDetails(sessionId, params, RequestOptions.none());
   }
 
   /**
@@ -51,11 +63,22 @@ public final class SessionService {
    *
    * @param sessionId the session
    * @param params the account and app; {@code includeBreakoutRooms} to fill {@code breakout_rooms}
+   * @param options this call's options, over the client's
    * @return the session
    */
-  public SessionGetSessionDetailsResponse getSessionDetails(String sessionId, SessionGetSessionDetailsParams params) {
+  public SessionGetSessionDetailsResponse getSessionDetails(String sessionId, SessionGetSessionDetailsParams params,
+      RequestOptions options) {
     String path = session(params.accountId(), params.appId(), sessionId);
-    return SessionGetSessionDetailsResponse.fromJson(http.get(path, params.queryParams()));
+    return SessionGetSessionDetailsResponse.fromJson(http.get(path, params.queryParams(), options));
+  }
+
+  /**
+   * {@link #getSessionParticipants(String, SessionGetSessionParticipantsParams, RequestOptions)}
+   * with the client's options.
+   */
+  public SessionGetSessionParticipantsResponse getSessionParticipants(String sessionId,
+      SessionGetSessionParticipantsParams params) {
+    return getSessionParticipants(sessionId, params, RequestOptions.none());
   }
 
   /**
@@ -63,13 +86,24 @@ public final class SessionService {
    *
    * @param sessionId the session
    * @param params the account and app, page, sort, search, peer events and view
+   * @param options this call's options, over the client's
    * @return one page of participants; {@code autoPager()} walks all the following pages
    */
   public SessionGetSessionParticipantsResponse getSessionParticipants(String sessionId,
-      SessionGetSessionParticipantsParams params) {
+      SessionGetSessionParticipantsParams params, RequestOptions options) {
     String path = session(params.accountId(), params.appId(), sessionId) + "/participants";
-    return SessionGetSessionParticipantsResponse.of(http.get(path, params.queryParams()),
-        firstPage(params.pageNo()), n -> getSessionParticipants(sessionId, params.toBuilder().pageNo(n).build()));
+    return SessionGetSessionParticipantsResponse.of(http.get(path, params.queryParams(), options),
+        firstPage(params.pageNo()),
+        n -> getSessionParticipants(sessionId, params.toBuilder().pageNo(n).build(), options));
+  }
+
+  /**
+   * {@link #getSessionParticipantDetails(String, SessionGetSessionParticipantDetailsParams, RequestOptions)}
+   * with the client's options.
+   */
+  public SessionGetSessionParticipantDetailsResponse getSessionParticipantDetails(String participantId,
+      SessionGetSessionParticipantDetailsParams params) {
+    return getSessionParticipantDetails(participantId, params, RequestOptions.none());
   }
 
   /**
@@ -78,13 +112,23 @@ public final class SessionService {
    *
    * @param participantId the participant (peer) id
    * @param params the account, app and session
+   * @param options this call's options, over the client's
    * @return the participant
    */
   public SessionGetSessionParticipantDetailsResponse getSessionParticipantDetails(String participantId,
-      SessionGetSessionParticipantDetailsParams params) {
+      SessionGetSessionParticipantDetailsParams params, RequestOptions options) {
     String path = session(params.accountId(), params.appId(), params.sessionId()) + "/participants/"
         + Paths.segment(participantId, "participantId");
-    return SessionGetSessionParticipantDetailsResponse.fromJson(http.get(path, params.queryParams()));
+    return SessionGetSessionParticipantDetailsResponse.fromJson(http.get(path, params.queryParams(), options));
+  }
+
+  /**
+   * {@link #getParticipantDataFromPeerId(String, SessionGetParticipantDataFromPeerIdParams, RequestOptions)}
+   * with the client's options.
+   */
+  public SessionGetParticipantDataFromPeerIdResponse getParticipantDataFromPeerId(String peerId,
+      SessionGetParticipantDataFromPeerIdParams params) {
+    return getParticipantDataFromPeerId(peerId, params, RequestOptions.none());
   }
 
   /**
@@ -93,13 +137,21 @@ public final class SessionService {
    *
    * @param peerId the peer
    * @param params the account and app; optional filters and peer events
+   * @param options this call's options, over the client's
    * @return the peer's details
    */
   public SessionGetParticipantDataFromPeerIdResponse getParticipantDataFromPeerId(String peerId,
-      SessionGetParticipantDataFromPeerIdParams params) {
+      SessionGetParticipantDataFromPeerIdParams params, RequestOptions options) {
     String path = Paths.app(params.accountId(), params.appId()) + "/sessions/peer-report/"
         + Paths.segment(peerId, "peerId");
-    return SessionGetParticipantDataFromPeerIdResponse.fromJson(http.get(path, params.queryParams()));
+    return SessionGetParticipantDataFromPeerIdResponse.fromJson(http.get(path, params.queryParams(), options));
+  }
+
+  /**
+   * {@link #getSessionChat(String, SessionGetSessionChatParams, RequestOptions)} with the client's options.
+   */
+  public SessionGetSessionChatResponse getSessionChat(String sessionId, SessionGetSessionChatParams params) {
+    return getSessionChat(sessionId, params, RequestOptions.none());
   }
 
   /**
@@ -107,11 +159,22 @@ public final class SessionService {
    *
    * @param sessionId the session
    * @param params the account and app
+   * @param options this call's options, over the client's
    * @return the download URL and its expiry
    */
-  public SessionGetSessionChatResponse getSessionChat(String sessionId, SessionGetSessionChatParams params) {
+  public SessionGetSessionChatResponse getSessionChat(String sessionId, SessionGetSessionChatParams params,
+      RequestOptions options) {
     String path = session(params.accountId(), params.appId(), sessionId) + "/chat";
-    return SessionGetSessionChatResponse.fromJson(http.get(path, Map.of()));
+    return SessionGetSessionChatResponse.fromJson(http.get(path, params.queryParams(), options));
+  }
+
+  /**
+   * {@link #getSessionTranscripts(String, SessionGetSessionTranscriptsParams, RequestOptions)}
+   * with the client's options.
+   */
+  public SessionGetSessionTranscriptsResponse getSessionTranscripts(String sessionId,
+      SessionGetSessionTranscriptsParams params) {
+    return getSessionTranscripts(sessionId, params, RequestOptions.none());
   }
 
   /**
@@ -119,12 +182,20 @@ public final class SessionService {
    *
    * @param sessionId the session
    * @param params the account and app; optional file format
+   * @param options this call's options, over the client's
    * @return the download URL and its expiry
    */
   public SessionGetSessionTranscriptsResponse getSessionTranscripts(String sessionId,
-      SessionGetSessionTranscriptsParams params) {
+      SessionGetSessionTranscriptsParams params, RequestOptions options) {
     String path = session(params.accountId(), params.appId(), sessionId) + "/transcript";
-    return SessionGetSessionTranscriptsResponse.fromJson(http.get(path, params.queryParams()));
+    return SessionGetSessionTranscriptsResponse.fromJson(http.get(path, params.queryParams(), options));
+  }
+
+  /**
+   * {@link #getSessionSummary(String, SessionGetSessionSummaryParams, RequestOptions)} with the client's options.
+   */
+  public SessionGetSessionSummaryResponse getSessionSummary(String sessionId, SessionGetSessionSummaryParams params) {
+    return getSessionSummary(sessionId, params, RequestOptions.none());
   }
 
   /**
@@ -132,11 +203,22 @@ public final class SessionService {
    *
    * @param sessionId the session
    * @param params the account and app
+   * @param options this call's options, over the client's
    * @return the download URL and its expiry
    */
-  public SessionGetSessionSummaryResponse getSessionSummary(String sessionId, SessionGetSessionSummaryParams params) {
+  public SessionGetSessionSummaryResponse getSessionSummary(String sessionId, SessionGetSessionSummaryParams params,
+      RequestOptions options) {
     String path = session(params.accountId(), params.appId(), sessionId) + "/summary";
-    return SessionGetSessionSummaryResponse.fromJson(http.get(path, Map.of()));
+    return SessionGetSessionSummaryResponse.fromJson(http.get(path, params.queryParams(), options));
+  }
+
+  /**
+   * {@link #generateSummaryOfTranscripts(String, SessionGenerateSummaryOfTranscriptsParams, RequestOptions)}
+   * with the client's options.
+   */
+  public SessionGenerateSummaryOfTranscriptsResponse generateSummaryOfTranscripts(String sessionId,
+      SessionGenerateSummaryOfTranscriptsParams params) {
+    return generateSummaryOfTranscripts(sessionId, params, RequestOptions.none());
   }
 
   /**
@@ -144,12 +226,13 @@ public final class SessionService {
    *
    * @param sessionId the session
    * @param params the account and app
+   * @param options this call's options, over the client's
    * @return the session and the summary job's status
    */
   public SessionGenerateSummaryOfTranscriptsResponse generateSummaryOfTranscripts(String sessionId,
-      SessionGenerateSummaryOfTranscriptsParams params) {
+      SessionGenerateSummaryOfTranscriptsParams params, RequestOptions options) {
     String path = session(params.accountId(), params.appId(), sessionId) + "/summary";
-    return SessionGenerateSummaryOfTranscriptsResponse.fromJson(http.post(path, null));
+    return SessionGenerateSummaryOfTranscriptsResponse.fromJson(http.post(path, null, options));
   }
 
   private static String session(String accountId, String appId, String sessionId) {

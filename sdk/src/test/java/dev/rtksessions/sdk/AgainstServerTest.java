@@ -1,7 +1,11 @@
 package dev.rtksessions.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.rtksessions.model.Permission;
 import dev.rtksessions.sdk.exception.AuthenticationException;
@@ -17,14 +21,17 @@ import dev.rtksessions.sdk.model.MeetingGetResponse;
 import dev.rtksessions.sdk.model.MeetingStatus;
 import dev.rtksessions.sdk.model.Session;
 import dev.rtksessions.sdk.model.SessionGetSessionsResponse;
+import dev.rtksessions.sdk.model.SessionParticipant;
 import dev.rtksessions.sdk.model.SessionStatus;
 import dev.rtksessions.sdk.model.SessionType;
 import dev.rtksessions.sdk.param.AppGetParams;
 import dev.rtksessions.sdk.param.AppPostParams;
 import dev.rtksessions.sdk.param.EventPostParams;
+import dev.rtksessions.sdk.param.EventPostParams.Event;
 import dev.rtksessions.sdk.param.MeetingCreateParams;
 import dev.rtksessions.sdk.param.MeetingGetMeetingByIdParams;
 import dev.rtksessions.sdk.param.MeetingGetParams;
+import dev.rtksessions.sdk.param.SessionGetSessionParticipantDetailsParams;
 import dev.rtksessions.sdk.param.SessionGetSessionsParams;
 import dev.rtksessions.sdk.param.SessionGetSessionsParams.SortBy;
 import dev.rtksessions.sdk.param.SessionGetSessionsParams.Status;
@@ -113,6 +120,69 @@ abstract class AgainstServerTest extends PerStoreTest {
             .addEvent(EventPostParams.Event.left("sdk-3", "standup", "ghost", BASE)).build()));
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("peer ghost has no join"));
+  }
+
+  /** Every field of the events API, set through the event builder, shows in what the server answers after. */
+  @Test
+  void everyEventFieldReachesTheServer() {
+    String app = t.newApp();
+    Event parentJoin = Event.joined("all-1", "hall", "host", BASE);
+    Event join = Event.builder()
+        .id("all-2").type(EventPostParams.Type.PARTICIPANT_JOINED).meetingId("stage").at(BASE.plusSeconds(60))
+        .peerId("peer-7").sessionId("s-stage").userId("u-7").customParticipantId("cp-7").displayName("Grace")
+        .presetName("speaker").sessionType(EventPostParams.SessionType.LIVESTREAM)
+        .meta(Map.of("room", "blue", "floor", 3)).meetingTitle("Keynote").parentMeetingId("hall")
+        .build();
+    Event leave = Event.builder().id("all-3").type(EventPostParams.Type.PARTICIPANT_LEFT).meetingId("stage").peerId("peer-7")
+        .at(BASE.plusSeconds(180)).build();
+    Event end = Event.sessionEnded("all-4", "hall", BASE.plusSeconds(240));
+    assertThat(client.realtimeKit().events().post(app, EventPostParams.builder().accountId(t.accountId)
+        .addEvents(List.of(parentJoin, join, leave, end)).build()).applied()).isEqualTo(4);
+    t.clock.set(BASE.plusSeconds(600));
+
+    // A breakout room's session is listed inside its parent's.
+    Session hall = list(app, sessionsOf().build()).sessions().get(0);
+    assertThat(hall.associatedId()).isEqualTo("hall");
+    assertThat(hall.endedAt()).contains(BASE.plusSeconds(240)); // the session.ended event, host still present
+    Session stage = hall.breakoutRooms().get(0);
+    assertThat(stage.id()).isEqualTo("s-stage");
+    assertThat(stage.associatedId()).isEqualTo("stage");
+    assertThat(stage.type()).isEqualTo(SessionType.LIVESTREAM);
+    assertThat(stage.meta().orElseThrow().get("room").asText()).isEqualTo("blue");
+    assertThat(stage.meta().orElseThrow().get("floor").asInt()).isEqualTo(3);
+    assertThat(stage.meetingDisplayName()).isEqualTo("Keynote");
+    assertThat(stage.startedAt()).isEqualTo(BASE.plusSeconds(60));
+    assertThat(stage.endedAt()).contains(BASE.plusSeconds(180));
+
+    Meeting meeting = client.realtimeKit().meetings().getMeetingById("stage", MeetingGetMeetingByIdParams.builder()
+        .accountId(t.accountId).appId(app).build()).meeting();
+    assertThat(meeting.title()).contains("Keynote");
+    assertThat(meeting.parentMeetingId()).contains("hall");
+
+    SessionParticipant grace = client.realtimeKit().sessions().getSessionParticipantDetails("peer-7",
+        SessionGetSessionParticipantDetailsParams.builder().accountId(t.accountId).appId(app).sessionId("s-stage")
+            .build()).participant();
+    assertThat(grace.userId()).contains("u-7");
+    assertThat(grace.customParticipantId()).contains("cp-7");
+    assertThat(grace.displayName()).contains("Grace");
+    assertThat(grace.presetName()).contains("speaker");
+  }
+
+  @Test
+  void anEventIsCheckedAndCopiedWhenBuilt() {
+    Event.Builder b = Event.builder().id("e-1").type(EventPostParams.Type.PARTICIPANT_JOINED).meetingId("m").peerId("p");
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class).hasMessage("at is required but was not set");
+    assertThatThrownBy(() -> b.at(BASE).meta(JsonNodeFactory.instance.arrayNode()).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("meta must be a JSON object");
+    ObjectNode meta = JsonNodeFactory.instance.objectNode().put("room", "blue");
+    Event e = b.meta(meta).build();
+    meta.put("room", "red");
+    ((ObjectNode) e.meta()).put("room", "green");
+    assertThat(e.meta().get("room").asText()).isEqualTo("blue");
+    assertThat(e.toBuilder().build()).isEqualTo(e);
+    assertThat(Event.joined("e-1", "m", "p", BASE).withParticipant("Ann", "ann").withMeeting("Sync", "parent"))
+        .isEqualTo(Event.builder().id("e-1").type(EventPostParams.Type.PARTICIPANT_JOINED).meetingId("m").peerId("p").at(BASE)
+            .displayName("Ann").customParticipantId("ann").meetingTitle("Sync").parentMeetingId("parent").build());
   }
 
   @Test
@@ -335,6 +405,22 @@ abstract class AgainstServerTest extends PerStoreTest {
     BadRequestException perPage = catchThrowableOfType(BadRequestException.class,
         () -> list(t.appId, sessionsOf().perPage(500).build()));
     assertThat(perPage.errorMessage()).hasValue("per_page must be an integer between 1 and 200, got \"500\"");
+  }
+
+  @Test
+  void anEnumValueTheSdkDoesNotKnowReachesTheServerAsGiven() {
+    BadRequestException status = catchThrowableOfType(BadRequestException.class,
+        () -> list(t.appId, sessionsOf().status(Status.of("SOMETHING_NEW")).build()));
+    assertThat(status.errorMessage()).hasValue("status must be one of LIVE, ENDED, got \"SOMETHING_NEW\"");
+    assertThat(status.url()).endsWith("/sessions?status=SOMETHING_NEW");
+    BadRequestException order = catchThrowableOfType(BadRequestException.class,
+        () -> list(t.appId, sessionsOf().sortOrder(SortOrder.of("UP")).build()));
+    assertThat(order.errorMessage()).hasValue("sort_order must be one of ASC, DESC, got \"UP\"");
+
+    // A known value spelled out is that value.
+    String app = appWithEndedSessions(2);
+    assertThat(meetingIds(list(app, sessionsOf().status(Status.of("ENDED")).sortOrder(SortOrder.of("ASC")).build())))
+        .containsExactly("m0", "m1");
   }
 
   /** The suite on the embedded default store. */

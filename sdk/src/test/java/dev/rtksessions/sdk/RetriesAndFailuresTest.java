@@ -16,12 +16,12 @@ import dev.rtksessions.sdk.model.SessionGetSessionsResponse;
 import dev.rtksessions.sdk.param.SessionGenerateSummaryOfTranscriptsParams;
 import dev.rtksessions.sdk.param.SessionGetSessionsParams;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpHeaders;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,21 +29,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Retries, back-off, timeouts and the failures the real service cannot produce on demand,
- * against a local stub over real sockets. Delays are real, so the tests keep them short.
+ * against a local stub over real sockets. The client's sleeper records the back-off delays
+ * instead of waiting them out, and a fixed clock dates {@code Retry-After}, so nothing here
+ * depends on how long anything took.
  */
 class RetriesAndFailuresTest {
   static final String EMPTY_PAGE =
       "{\"success\":true,\"data\":{\"sessions\":[]},\"paging\":{\"total_count\":0,\"start_offset\":0,\"end_offset\":0}}";
   static final SessionGetSessionsParams PARAMS = SessionGetSessionsParams.builder().accountId("acc").build();
 
-  static RealtimeKitClient client(String baseUrl, int maxRetries, Duration timeout) {
+  static final Clock NOW = Clock.fixed(Instant.parse("2025-03-04T10:00:00Z"), ZoneOffset.UTC);
+  final RecordingSleeper sleeper = new RecordingSleeper();
+
+  RealtimeKitClient client(String baseUrl, int maxRetries, Duration timeout) {
     return RealtimeKitClient.builder().apiToken("tok").baseUrl(baseUrl).environment(Map.of())
-        .maxRetries(maxRetries).timeout(timeout).build();
+        .maxRetries(maxRetries).timeout(timeout).sleeper(sleeper).clock(NOW).build();
+  }
+
+  static Duration ms(long millis) {
+    return Duration.ofMillis(millis);
   }
 
   static SessionGetSessionsResponse list(RealtimeKitClient client) {
@@ -55,10 +63,6 @@ class RetriesAndFailuresTest {
         + "\"errors\":[{\"code\":" + status + ",\"message\":\"" + message + "\"}],\"messages\":[]}";
   }
 
-  static long millisBetween(StubServer.Received a, StubServer.Received b) {
-    return Duration.ofNanos(b.atNanos() - a.atNanos()).toMillis();
-  }
-
   @Test
   void a429WithRetryAfterIsRetriedAfterTheAskedDelay() throws IOException {
     try (StubServer stub = new StubServer(
@@ -67,7 +71,7 @@ class RetriesAndFailuresTest {
       assertThat(list(client(stub.baseUrl(), 2, Duration.ofSeconds(5))).sessions()).isEmpty();
       assertThat(stub.received()).hasSize(2);
       // One second asked; the default back-off for a first retry would be 375-500 ms.
-      assertThat(millisBetween(stub.received().get(0), stub.received().get(1))).isBetween(950L, 2500L);
+      assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(1));
     }
   }
 
@@ -78,7 +82,7 @@ class RetriesAndFailuresTest {
         Answer.json(200, EMPTY_PAGE))) {
       list(client(stub.baseUrl(), 2, Duration.ofSeconds(5)));
       assertThat(stub.received()).hasSize(2);
-      assertThat(millisBetween(stub.received().get(0), stub.received().get(1))).isBetween(40L, 1000L);
+      assertThat(sleeper.delays()).containsExactly(ms(50));
     }
   }
 
@@ -92,8 +96,9 @@ class RetriesAndFailuresTest {
       List<StubServer.Received> r = stub.received();
       assertThat(r).hasSize(3);
       // 0.5 s then 1 s, each less up to 25 % jitter.
-      assertThat(millisBetween(r.get(0), r.get(1))).isBetween(370L, 900L);
-      assertThat(millisBetween(r.get(1), r.get(2))).isBetween(740L, 1500L);
+      assertThat(sleeper.delays()).hasSize(2);
+      assertThat(sleeper.delays().get(0)).isBetween(ms(375), ms(500));
+      assertThat(sleeper.delays().get(1)).isBetween(ms(750), ms(1000));
     }
   }
 
@@ -104,6 +109,7 @@ class RetriesAndFailuresTest {
       InternalServerException e = catchThrowableOfType(InternalServerException.class,
           () -> list(client(stub.baseUrl(), 3, Duration.ofSeconds(5))));
       assertThat(stub.received()).hasSize(4);
+      assertThat(sleeper.delays()).containsExactly(ms(10), ms(10), ms(10));
       assertThat(e.statusCode()).isEqualTo(503);
       assertThat(e.errorMessage()).hasValue("storage unavailable, retry later");
       assertThat(e.method()).isEqualTo("GET");
@@ -158,40 +164,28 @@ class RetriesAndFailuresTest {
 
   @Test
   void aDroppedConnectionIsRetriedThenReportedAsAConnectionFailure() throws Exception {
-    AtomicInteger connections = new AtomicInteger();
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try (Socket s = socket.accept()) {
-            connections.incrementAndGet();
-            readRequestHead(s.getInputStream());
-            // close without a byte of answer
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
-      acceptor.start();
-      String base = "http://127.0.0.1:" + socket.getLocalPort() + "/client/v4";
+    try (DroppingServer server = new DroppingServer()) {
+      String base = server.baseUrl();
       // A POST: the JDK's HttpClient itself silently repeats an idempotent GET once on a
       // dropped connection, which would double the count; a POST shows the SDK's attempts alone.
-      long start = System.nanoTime();
+      // Asking for a summary is idempotent (a second ask finds it built), so it is retried.
       ApiConnectionException e = catchThrowableOfType(ApiConnectionException.class,
           () -> client(base, 2, Duration.ofSeconds(5)).realtimeKit().sessions().generateSummaryOfTranscripts("s-1",
               SessionGenerateSummaryOfTranscriptsParams.builder().accountId("acc").appId("app").build()));
-      long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
       assertThat(e).isNotInstanceOf(ApiTimeoutException.class);
       assertThat(e.getCause()).isInstanceOf(IOException.class);
       assertThat(e.method()).isEqualTo("POST");
       assertThat(e.getMessage()).startsWith("POST " + base + "/accounts/acc/realtime/kit/app/sessions/s-1/summary")
           .contains("after 3 attempt(s)");
-      assertThat(connections.get()).isEqualTo(3);
-      assertThat(elapsed).isGreaterThanOrEqualTo(1100L); // 0.5 s + 1 s of back-off, less jitter
+      assertThat(server.connections()).isEqualTo(3);
+      assertThat(sleeper.delays()).hasSize(2);
+      assertThat(sleeper.delays().get(0)).isBetween(ms(375), ms(500));
+      assertThat(sleeper.delays().get(1)).isBetween(ms(750), ms(1000));
 
-      connections.set(0);
+      server.resetCount();
       assertThat(catchThrowableOfType(ApiConnectionException.class, () -> list(client(base, 1, Duration.ofSeconds(5)))))
           .hasMessageContaining("after 2 attempt(s)");
-      assertThat(connections.get()).isIn(2, 4);
+      assertThat(server.connections()).isIn(2, 4);
     }
   }
 
@@ -210,14 +204,11 @@ class RetriesAndFailuresTest {
   @Test
   void aSlowAnswerTimesOutOnEveryAttempt() throws IOException {
     try (StubServer stub = new StubServer(Answer.json(200, EMPTY_PAGE).after(Duration.ofSeconds(3)))) {
-      long start = System.nanoTime();
       ApiTimeoutException e = catchThrowableOfType(ApiTimeoutException.class,
           () -> list(client(stub.baseUrl(), 1, Duration.ofMillis(300))));
-      long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
       assertThat(e.getMessage()).contains("after 2 attempt(s)");
       assertThat(stub.received()).hasSize(2);
-      // Two 300 ms attempts and one back-off of at most 500 ms: far less than one slow answer.
-      assertThat(elapsed).isBetween(600L, 2500L);
+      assertThat(sleeper.delays()).hasSize(1);
     }
   }
 
@@ -258,14 +249,15 @@ class RetriesAndFailuresTest {
 
   @Test
   void retryAfterIsReadAsMillisecondsSecondsOrAnHttpDate() {
-    assertThat(HttpTransport.retryAfter(headers(Map.of("retry-after-ms", "1500")))).contains(Duration.ofMillis(1500));
-    assertThat(HttpTransport.retryAfter(headers(Map.of("Retry-After", "2")))).contains(Duration.ofSeconds(2));
-    assertThat(HttpTransport.retryAfter(headers(Map.of("Retry-After", "0.25")))).contains(Duration.ofMillis(250));
-    String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
-    assertThat(HttpTransport.retryAfter(headers(Map.of("Retry-After", inTenSeconds))).orElseThrow())
-        .isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
-    assertThat(HttpTransport.retryAfter(headers(Map.of("Retry-After", "soon")))).isEmpty();
-    assertThat(HttpTransport.retryAfter(headers(Map.of()))).isEmpty();
+    assertThat(retryAfter(Map.of("retry-after-ms", "1500"))).contains(ms(1500));
+    assertThat(retryAfter(Map.of("Retry-After", "2"))).contains(Duration.ofSeconds(2));
+    assertThat(retryAfter(Map.of("Retry-After", "0.25"))).contains(ms(250));
+    String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(NOW).plusSeconds(10));
+    assertThat(retryAfter(Map.of("Retry-After", inTenSeconds))).contains(Duration.ofSeconds(10));
+    String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(NOW).minusSeconds(10));
+    assertThat(retryAfter(Map.of("Retry-After", past))).contains(Duration.ZERO);
+    assertThat(retryAfter(Map.of("Retry-After", "soon"))).isEmpty();
+    assertThat(retryAfter(Map.of())).isEmpty();
     // Honoured only when positive and under a minute; otherwise the back-off of that retry.
     assertThat(HttpTransport.delayBeforeRetry(Optional.of(Duration.ofSeconds(3)), 0)).isEqualTo(Duration.ofSeconds(3));
     assertThat(HttpTransport.delayBeforeRetry(Optional.of(Duration.ofMinutes(5)), 0))
@@ -283,19 +275,9 @@ class RetriesAndFailuresTest {
     }
   }
 
-  private static HttpHeaders headers(Map<String, String> values) {
+  private static Optional<Duration> retryAfter(Map<String, String> values) {
     Map<String, List<String>> map = new HashMap<>();
     values.forEach((k, v) -> map.put(k, List.of(v)));
-    return HttpHeaders.of(map, (k, v) -> true);
-  }
-
-  /** Reads up to the blank line that ends the request head, so the client has sent its request. */
-  private static void readRequestHead(InputStream in) throws IOException {
-    int matched = 0;
-    byte[] end = {'\r', '\n', '\r', '\n'};
-    int b;
-    while (matched < 4 && (b = in.read()) != -1) {
-      matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-    }
+    return HttpTransport.retryAfter(HttpHeaders.of(map, (k, v) -> true), NOW);
   }
 }

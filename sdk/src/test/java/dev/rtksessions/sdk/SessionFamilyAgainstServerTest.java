@@ -3,6 +3,7 @@ package dev.rtksessions.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.rtksessions.sdk.exception.ApiException;
 import dev.rtksessions.sdk.exception.BadRequestException;
 import dev.rtksessions.sdk.exception.NotFoundException;
 import dev.rtksessions.sdk.model.PeerEvent;
@@ -126,6 +127,46 @@ abstract class SessionFamilyAgainstServerTest extends PerStoreTest {
     assertThat(text.body()).contains("Alice").contains("quarterly release");
   }
 
+  /**
+   * Chat and summary take the account and the app (Cloudflare's params for them hold nothing
+   * else); both go in the path, and a call's extra query parameters reach the server too.
+   */
+  @Test
+  void chatAndSummarySendEveryParameter() throws Exception {
+    String chat = "time,name,message\n2025-03-04T10:03:30Z,Alice,hello\n";
+    assertThat(t.client.put(t.appPath(app) + "/sessions/s-main/artifacts/chat", t.adminToken,
+        chat.getBytes(StandardCharsets.UTF_8), "text/csv").status()).isBetween(200, 201);
+    String summaryText = "Planning: the release ships Friday.\n";
+    assertThat(t.client.put(t.appPath(app) + "/sessions/s-main/artifacts/summary", t.adminToken,
+        summaryText.getBytes(StandardCharsets.UTF_8), "text/plain").status()).isBetween(200, 201);
+    RequestOptions probe = RequestOptions.builder().putQueryParam("probe", "1").build();
+
+    SessionGetSessionChatParams chatParams = SessionGetSessionChatParams.builder().accountId(t.accountId).appId(app)
+        .build();
+    assertThat(download(sessions.getSessionChat("s-main", chatParams, probe).chatDownloadUrl())).isEqualTo(chat);
+    SessionGetSessionSummaryParams summaryParams = SessionGetSessionSummaryParams.builder().accountId(t.accountId)
+        .appId(app).build();
+    SessionGetSessionSummaryResponse summary = sessions.getSessionSummary("s-main", summaryParams, probe);
+    assertThat(summary.sessionId()).isEqualTo("s-main");
+    assertThat(download(summary.summaryDownloadUrl())).isEqualTo(summaryText);
+
+    // The app and the account are the params' own: another of either is another path.
+    String otherApp = t.newApp();
+    NotFoundException notInApp = catchThrowableOfType(NotFoundException.class,
+        () -> sessions.getSessionChat("s-main", chatParams.toBuilder().appId(otherApp).build()));
+    assertThat(notInApp.errorMessage()).hasValue("session s-main not found in app " + otherApp);
+    assertThat(notInApp.url()).contains("/accounts/" + t.accountId + "/realtime/kit/" + otherApp + "/sessions/s-main/chat");
+    ApiException otherAccount = catchThrowableOfType(ApiException.class,
+        () -> sessions.getSessionSummary("s-main", summaryParams.toBuilder().accountId("no-such-account").build()));
+    assertThat(otherAccount.url()).contains("/accounts/no-such-account/realtime/kit/" + app + "/sessions/s-main/summary");
+    assertThat(otherAccount.statusCode()).isIn(403, 404);
+  }
+
+  static String download(String url) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   @Test
   void sessionDetailsWithAndWithoutBreakoutRooms() {
     SessionGetSessionDetailsParams params = SessionGetSessionDetailsParams.builder().accountId(t.accountId)
@@ -156,7 +197,7 @@ abstract class SessionFamilyAgainstServerTest extends PerStoreTest {
   void participantsArePagedSortedAndSearched() {
     SessionGetSessionParticipantsResponse first = sessions.getSessionParticipants("s-main", participantsOf().build());
     assertThat(ids(first.participants())).containsExactly("alice-1", "carol-1", "bob-phone", "bob-laptop");
-    assertThat(first.paging().orElseThrow().totalCount()).isEqualTo(4);
+    assertThat(first.paging().totalCount()).isEqualTo(4);
     assertThat(first.hasNextPage()).isFalse();
 
     SessionGetSessionParticipantsResponse pageOfThree = sessions.getSessionParticipants("s-main",

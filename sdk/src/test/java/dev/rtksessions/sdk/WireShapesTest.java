@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rtksessions.sdk.StubServer.Answer;
 import dev.rtksessions.sdk.exception.InvalidResponseException;
 import dev.rtksessions.sdk.exception.NotFoundException;
@@ -91,6 +92,39 @@ class WireShapesTest {
   }
 
   @Test
+  void enumValuesTheSdkDoesNotKnowAreSentAsGiven() throws IOException {
+    try (StubServer stub = new StubServer(request -> Answer.json(200, request.method().equals("GET")
+        ? RetriesAndFailuresTest.EMPTY_PAGE
+        : "{\"success\":true,\"data\":{\"id\":\"m-1\"}}"))) {
+      RealtimeKitClient client = client(stub);
+      client.realtimeKit().sessions().getSessions(APP, SessionGetSessionsParams.builder().accountId(ACC)
+          .sortBy(SessionGetSessionsParams.SortBy.of("peakParticipants")).sortOrder(SortOrder.of("RANDOM"))
+          .status(SessionGetSessionsParams.Status.of("SOMETHING_NEW")).build());
+      client.realtimeKit().sessions().getSessionParticipants("s-1", SessionGetSessionParticipantsParams.builder()
+          .accountId(ACC).appId(APP).sortBy(SessionGetSessionParticipantsParams.SortBy.of("name"))
+          .view(SessionGetSessionParticipantsParams.View.of("merged")).build());
+      client.realtimeKit().meetings().create(APP, MeetingCreateParams.builder().accountId(ACC)
+          .status(MeetingCreateParams.Status.of("ARCHIVED")).build());
+      assertThat(stub.received()).extracting(StubServer.Received::rawPathAndQuery).containsExactly(
+          "/client/v4/accounts/acc/realtime/kit/app-1/sessions?sort_by=peakParticipants&sort_order=RANDOM"
+              + "&status=SOMETHING_NEW",
+          "/client/v4/accounts/acc/realtime/kit/app-1/sessions/s-1/participants?sort_by=name&view=merged",
+          "/client/v4/accounts/acc/realtime/kit/app-1/meetings");
+      assertThat(stub.received().get(2).body()).isEqualTo("{\"status\":\"ARCHIVED\"}");
+    }
+    // Spelled out, a known value is that value.
+    assertThat(SessionGetSessionsParams.Status.of("LIVE")).isEqualTo(SessionGetSessionsParams.Status.LIVE)
+        .hasToString("LIVE").isNotEqualTo(MeetingCreateParams.Status.of("LIVE"));
+    assertThat(SessionGetSessionTranscriptsParams.builder().accountId(ACC).appId(APP)
+        .format(SessionGetSessionTranscriptsParams.Format.of("TXT")).build().queryParams())
+        .containsExactly(Map.entry("format", "TXT"));
+    assertThat(SessionGetParticipantDataFromPeerIdParams.builder().accountId(ACC).appId(APP)
+        .filters(SessionGetParticipantDataFromPeerIdParams.Filters.of("audio_stats")).build().queryParams())
+        .containsExactly(Map.entry("filters", "audio_stats"));
+    assertThatThrownBy(() -> SortOrder.of("")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void idsAreEncodedAsOnePathSegment() throws IOException {
     try (StubServer stub = new StubServer(Answer.json(200, "{\"success\":true,\"data\":" + session("s", "ENDED", "") + "}"))) {
       client(stub).realtimeKit().sessions().getSessionDetails("a/b c:d",
@@ -148,6 +182,41 @@ class WireShapesTest {
   }
 
   @Test
+  void modelsAreReadOnceAndCannotBeChangedThroughRaw() throws IOException {
+    String body = "{\"success\":true,\"data\":{\"sessions\":[" + session("s-1", "ENDED",
+        ",\"meta\":{\"room\":\"blue\"},\"breakout_rooms\":[" + session("s-2", "ENDED", "") + "]") + "]},"
+        + "\"paging\":{\"total_count\":1,\"start_offset\":1,\"end_offset\":1}}";
+    try (StubServer stub = new StubServer(Answer.json(200, body))) {
+      SessionGetSessionsResponse page = client(stub).realtimeKit().sessions().getSessions(APP,
+          SessionGetSessionsParams.builder().accountId(ACC).build());
+      // Read once when the answer arrived: every call hands out the same objects.
+      assertThat(page.sessions()).isSameAs(page.sessions()).isSameAs(page.items());
+      assertThat(page.paging()).isSameAs(page.paging());
+      Session s = page.sessions().get(0);
+      assertThat(s.breakoutRooms()).isSameAs(s.breakoutRooms());
+      assertThat(s.minutesConsumed()).isSameAs(s.minutesConsumed());
+      assertThat(page.hasNextPage()).isFalse();
+
+      // raw() and meta() are copies: changing them changes nothing the model says.
+      ((ObjectNode) s.raw()).put("id", "changed").remove("meta");
+      ((ObjectNode) page.raw().get("data").get("sessions").get(0)).put("id", "changed");
+      ((ObjectNode) s.meta().orElseThrow()).put("room", "red");
+      assertThat(s.raw().get("id").asText()).isEqualTo("s-1");
+      assertThat(s.meta().orElseThrow().get("room").asText()).isEqualTo("blue");
+      assertThat(page.raw().get("data").get("sessions").get(0).get("id").asText()).isEqualTo("s-1");
+      assertThatThrownBy(() -> s.breakoutRooms().add(s)).isInstanceOf(UnsupportedOperationException.class);
+
+      // A model built from a caller's tree keeps what the tree held then.
+      ObjectNode mine = (ObjectNode) page.raw().get("data").get("sessions").get(0);
+      Session copy = Session.fromJson(mine);
+      mine.put("id", "changed");
+      assertThat(copy.id()).isEqualTo("s-1");
+      assertThat(copy.raw().get("id").asText()).isEqualTo("s-1");
+      assertThat(copy).isEqualTo(s);
+    }
+  }
+
+  @Test
   void theAutoPagerStopsAtTheTotalWithoutAskingForMore() throws IOException {
     // Five sessions, two per page; a page past the end is empty, as the real service answers.
     try (StubServer stub = new StubServer(request -> {
@@ -181,7 +250,8 @@ class WireShapesTest {
         : "{\"success\":true,\"data\":{\"participants\":[" + PARTICIPANT + "]}}"))) {
       SessionGetSessionParticipantsResponse first = client(stub).realtimeKit().sessions().getSessionParticipants("s-1",
           SessionGetSessionParticipantsParams.builder().accountId(ACC).appId(APP).build());
-      assertThat(first.paging()).isEmpty();
+      assertThat(catchThrowableOfType(InvalidResponseException.class, first::paging))
+          .hasMessageContaining("no paging figures");
       assertThat(first.autoPager().stream().map(SessionParticipant::id)).containsExactly("peer-1");
       assertThat(stub.received()).hasSize(2);
       assertThat(stub.received().get(1).rawPathAndQuery()).endsWith("/sessions/s-1/participants?page_no=2");
@@ -220,7 +290,7 @@ class WireShapesTest {
       assertThat(stub.received().get(0).rawPathAndQuery()).isEqualTo(
           "/client/v4/accounts/acc/realtime/kit/app-1/sessions/s-1/participants?page_no=1&per_page=1"
               + "&sort_by=duration&sort_order=DESC&search=ali&include_peer_events=true&view=consolidated");
-      assertThat(page.paging().orElseThrow().totalCount()).isEqualTo(123);
+      assertThat(page.paging().totalCount()).isEqualTo(123);
       assertThat(page.hasNextPage()).isTrue();
       SessionParticipant p = page.participants().get(0);
       assertThat(p.id()).isEqualTo("peer-1");
@@ -361,6 +431,11 @@ class WireShapesTest {
     SessionGetSessionsParams q = p.toBuilder().search(null).sortOrder(SortOrder.DESC).build();
     assertThat(q.queryParams()).containsExactly(Map.entry("sort_order", "DESC"));
     assertThat(p.search()).contains("x");
+    // The wire order is the API's, whatever the order of the setter calls.
+    SessionGetSessionsParams backwards = SessionGetSessionsParams.builder().associatedId("m-1").search("x")
+        .status(SessionGetSessionsParams.Status.ENDED).sortOrder(SortOrder.ASC).perPage(5).accountId(ACC).build();
+    assertThat(String.join("&", backwards.queryParams().keySet()))
+        .isEqualTo("per_page&sort_order&status&search&associated_id");
     JsonNode body = MeetingCreateParams.builder().accountId(ACC).title("T")
         .persistChat(true).build().body();
     assertThat(body.toString()).isEqualTo("{\"title\":\"T\",\"persist_chat\":true}");

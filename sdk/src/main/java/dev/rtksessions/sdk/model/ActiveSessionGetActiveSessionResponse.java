@@ -2,14 +2,16 @@ package dev.rtksessions.sdk.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The answer to {@code getActiveSession}: the meeting's LIVE session ({@code data}). */
+/**
+ * The answer to {@code getActiveSession}: the meeting's LIVE session ({@code data}).
+ */
 public final class ActiveSessionGetActiveSessionResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static ActiveSessionGetActiveSessionResponse fromJson(JsonNode raw) {
-    return new ActiveSessionGetActiveSessionResponse(raw);
+    return new ActiveSessionGetActiveSessionResponse(copied(raw));
   }
 
   private ActiveSessionGetActiveSessionResponse(JsonNode raw) {
@@ -18,6 +20,6 @@ public final class ActiveSessionGetActiveSessionResponse extends JsonModel {
 
   /** @return {@code data}: the live session */
   public Session session() {
-    return Session.fromJson(requiredField("data"));
+    return fields.object("data", Session::new);
   }
 }

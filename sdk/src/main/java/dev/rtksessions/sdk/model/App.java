@@ -6,29 +6,29 @@ import java.time.Instant;
 /** A RealtimeKit app: the container of meetings and sessions within an account. */
 public final class App extends JsonModel {
   /**
-   * @param raw an app JSON object
-   * @return its typed view
+   * @param raw an app JSON object (copied)
+   * @return its typed model
    */
   public static App fromJson(JsonNode raw) {
-    return new App(raw);
+    return new App(copied(raw));
   }
 
-  private App(JsonNode raw) {
+  App(JsonNode raw) {
     super(raw, "app");
   }
 
   /** @return {@code id}: the app id */
   public String id() {
-    return string("id");
+    return fields.string("id");
   }
 
   /** @return {@code name} */
   public String name() {
-    return string("name");
+    return fields.string("name");
   }
 
   /** @return {@code created_at} */
   public Instant createdAt() {
-    return instant("created_at");
+    return fields.instant("created_at");
   }
 }

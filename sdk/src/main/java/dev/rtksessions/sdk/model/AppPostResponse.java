@@ -2,14 +2,16 @@ package dev.rtksessions.sdk.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The answer to {@code apps().post}: the new app ({@code data.app}). */
+/**
+ * The answer to {@code apps().post}: the new app ({@code data.app}).
+ */
 public final class AppPostResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static AppPostResponse fromJson(JsonNode raw) {
-    return new AppPostResponse(raw);
+    return new AppPostResponse(copied(raw));
   }
 
   private AppPostResponse(JsonNode raw) {
@@ -18,6 +20,6 @@ public final class AppPostResponse extends JsonModel {
 
   /** @return {@code data.app}: the created app */
   public App app() {
-    return App.fromJson(new DataObject(requiredField("data")).requiredField("app"));
+    return fields.object("data").object("app", App::new);
   }
 }

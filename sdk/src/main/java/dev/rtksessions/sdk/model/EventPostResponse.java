@@ -7,34 +7,30 @@ import java.util.Optional;
 /** The answer to {@code events().post}: how many events were applied, and each one's outcome. */
 public final class EventPostResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static EventPostResponse fromJson(JsonNode raw) {
-    return new EventPostResponse(raw);
+    return new EventPostResponse(copied(raw));
   }
 
   private EventPostResponse(JsonNode raw) {
     super(raw, "response");
   }
 
-  private DataObject data() {
-    return new DataObject(requiredField("data"));
-  }
-
   /** @return how many events were recorded */
   public long applied() {
-    return data().longInteger("applied");
+    return fields.object("data").longInteger("applied");
   }
 
   /** @return how many events repeated an id recorded before (acknowledged, ignored) */
   public long duplicates() {
-    return data().longInteger("duplicates");
+    return fields.object("data").longInteger("duplicates");
   }
 
   /** @return one outcome per event sent, in order */
   public List<Result> results() {
-    return data().list("results", Result::new);
+    return fields.object("data").list("results", Result::new);
   }
 
   /** One event's outcome: {@code applied} or {@code duplicate}. */
@@ -45,17 +41,17 @@ public final class EventPostResponse extends JsonModel {
 
     /** @return the event's id */
     public String id() {
-      return string("id");
+      return fields.string("id");
     }
 
     /** @return {@code applied} or {@code duplicate} */
     public String status() {
-      return string("status");
+      return fields.string("status");
     }
 
     /** @return why the event was refused, when it was */
     public Optional<String> message() {
-      return optionalString("message");
+      return fields.optionalString("message");
     }
   }
 }

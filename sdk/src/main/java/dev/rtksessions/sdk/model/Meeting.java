@@ -9,40 +9,40 @@ public final class Meeting extends JsonModel {
   private static final int DEFAULT_KEEP_ALIVE_SECS = 60;
 
   /**
-   * @param raw a meeting JSON object
-   * @return its typed view
+   * @param raw a meeting JSON object (copied)
+   * @return its typed model
    */
   public static Meeting fromJson(JsonNode raw) {
-    return new Meeting(raw);
+    return new Meeting(copied(raw));
   }
 
-  private Meeting(JsonNode raw) {
+  Meeting(JsonNode raw) {
     super(raw, "meeting");
   }
 
   /** @return {@code id}: the meeting id */
   public String id() {
-    return string("id");
+    return fields.string("id");
   }
 
   /** @return {@code title}, if the meeting has one (Cloudflare allows a null title) */
   public Optional<String> title() {
-    return optionalString("title");
+    return fields.optionalString("title");
   }
 
   /** @return {@code status}: ACTIVE or INACTIVE */
   public MeetingStatus status() {
-    return enumValue("status", MeetingStatus::fromWireValue);
+    return fields.enumValue("status", MeetingStatus::fromWireValue);
   }
 
   /** @return {@code created_at} */
   public Instant createdAt() {
-    return instant("created_at");
+    return fields.instant("created_at");
   }
 
   /** @return {@code updated_at} */
   public Instant updatedAt() {
-    return instant("updated_at");
+    return fields.instant("updated_at");
   }
 
   /**
@@ -50,33 +50,32 @@ public final class Meeting extends JsonModel {
    *     the API's default, 60, when absent
    */
   public int sessionKeepAliveTimeInSecs() {
-    return field("session_keep_alive_time_in_secs").isEmpty() ? DEFAULT_KEEP_ALIVE_SECS
-        : integer("session_keep_alive_time_in_secs");
+    return fields.integer("session_keep_alive_time_in_secs", DEFAULT_KEEP_ALIVE_SECS);
   }
 
   /** @return {@code record_on_start}; false when absent, the API's default */
   public boolean recordOnStart() {
-    return bool("record_on_start", false);
+    return fields.bool("record_on_start", false);
   }
 
   /** @return {@code live_stream_on_start}; false when absent, the API's default */
   public boolean liveStreamOnStart() {
-    return bool("live_stream_on_start", false);
+    return fields.bool("live_stream_on_start", false);
   }
 
   /** @return {@code persist_chat}; false when absent, the API's default */
   public boolean persistChat() {
-    return bool("persist_chat", false);
+    return fields.bool("persist_chat", false);
   }
 
   /** @return {@code summarize_on_end}; false when absent, the API's default */
   public boolean summarizeOnEnd() {
-    return bool("summarize_on_end", false);
+    return fields.bool("summarize_on_end", false);
   }
 
   /** @return {@code transcribe_on_end}; false when absent, the API's default */
   public boolean transcribeOnEnd() {
-    return bool("transcribe_on_end", false);
+    return fields.bool("transcribe_on_end", false);
   }
 
   /**
@@ -84,6 +83,6 @@ public final class Meeting extends JsonModel {
    *     rtk-sessions extension; Cloudflare does not send it)
    */
   public Optional<String> parentMeetingId() {
-    return optionalString("parent_meeting_id");
+    return fields.optionalString("parent_meeting_id");
   }
 }

@@ -2,14 +2,16 @@ package dev.rtksessions.sdk.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The answer to {@code meetings().create}: the new meeting ({@code data}). */
+/**
+ * The answer to {@code meetings().create}: the new meeting ({@code data}).
+ */
 public final class MeetingCreateResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static MeetingCreateResponse fromJson(JsonNode raw) {
-    return new MeetingCreateResponse(raw);
+    return new MeetingCreateResponse(copied(raw));
   }
 
   private MeetingCreateResponse(JsonNode raw) {
@@ -18,6 +20,6 @@ public final class MeetingCreateResponse extends JsonModel {
 
   /** @return {@code data}: the created meeting */
   public Meeting meeting() {
-    return Meeting.fromJson(requiredField("data"));
+    return fields.object("data", Meeting::new);
   }
 }

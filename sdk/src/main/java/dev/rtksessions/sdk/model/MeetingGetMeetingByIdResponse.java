@@ -2,14 +2,16 @@ package dev.rtksessions.sdk.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The answer to {@code meetings().getMeetingById}: one meeting ({@code data}). */
+/**
+ * The answer to {@code meetings().getMeetingById}: one meeting ({@code data}).
+ */
 public final class MeetingGetMeetingByIdResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static MeetingGetMeetingByIdResponse fromJson(JsonNode raw) {
-    return new MeetingGetMeetingByIdResponse(raw);
+    return new MeetingGetMeetingByIdResponse(copied(raw));
   }
 
   private MeetingGetMeetingByIdResponse(JsonNode raw) {
@@ -18,6 +20,6 @@ public final class MeetingGetMeetingByIdResponse extends JsonModel {
 
   /** @return {@code data}: the meeting */
   public Meeting meeting() {
-    return Meeting.fromJson(requiredField("data"));
+    return fields.object("data", Meeting::new);
   }
 }

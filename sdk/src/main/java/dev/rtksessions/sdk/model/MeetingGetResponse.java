@@ -4,56 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.function.LongFunction;
 
-/** The answer to {@code meetings().get}: one page of meetings ({@code data} is the array) and the paging figures. */
-public final class MeetingGetResponse extends JsonModel implements Page<Meeting> {
-  private final long pageNo;
-  private final LongFunction<MeetingGetResponse> fetchPage;
-
+/**
+ * The answer to {@code meetings().get}: one page of meetings ({@code data} is the array) and the
+ * paging figures.
+ */
+public final class MeetingGetResponse extends ListResponse<Meeting, MeetingGetResponse> {
   /**
-   * Builds the answer for one page (see {@link SessionGetSessionsResponse#of}).
+   * Builds the answer for one page. The client passes the page number it asked for and a
+   * function that repeats its request for another page number.
    *
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @param pageNo the page this is (1-based)
    * @param fetchPage fetches another page by number
    * @return the typed answer
    */
   public static MeetingGetResponse of(JsonNode raw, long pageNo, LongFunction<MeetingGetResponse> fetchPage) {
-    return new MeetingGetResponse(raw, pageNo, fetchPage);
+    return new MeetingGetResponse(copied(raw), pageNo, fetchPage);
   }
 
   private MeetingGetResponse(JsonNode raw, long pageNo, LongFunction<MeetingGetResponse> fetchPage) {
-    super(raw, "response");
-    this.pageNo = pageNo;
-    this.fetchPage = fetchPage;
+    super(raw, pageNo, fetchPage, answer -> answer.list("data", Meeting::new));
   }
 
   /** @return {@code data}: the meetings on this page */
   public List<Meeting> meetings() {
-    return list("data", Meeting::fromJson);
-  }
-
-  /** @return {@code paging}: total count and this page's offsets */
-  public Paging paging() {
-    return Paging.fromJson(requiredField("paging"));
-  }
-
-  /** @return the page number this answer is for */
-  public long pageNo() {
-    return pageNo;
-  }
-
-  @Override
-  public List<Meeting> items() {
-    return meetings();
-  }
-
-  @Override
-  public boolean hasNextPage() {
-    return Pages.hasNext(meetings(), field("paging").map(Paging::fromJson));
-  }
-
-  @Override
-  public MeetingGetResponse nextPage() {
-    return Pages.next(hasNextPage(), pageNo, fetchPage);
+    return items();
   }
 }

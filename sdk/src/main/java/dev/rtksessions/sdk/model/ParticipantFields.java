@@ -17,51 +17,51 @@ public abstract class ParticipantFields extends JsonModel {
 
   /** @return {@code id}: the participant id, which is the peer id */
   public String id() {
-    return string("id");
+    return fields.string("id");
   }
 
   /** @return {@code user_id}, if known */
   public Optional<String> userId() {
-    return optionalString("user_id");
+    return fields.optionalString("user_id");
   }
 
   /** @return {@code custom_participant_id}, if any */
   public Optional<String> customParticipantId() {
-    return optionalString("custom_participant_id");
+    return fields.optionalString("custom_participant_id");
   }
 
   /** @return {@code display_name}, if known */
   public Optional<String> displayName() {
-    return optionalString("display_name");
+    return fields.optionalString("display_name");
   }
 
   /** @return {@code joined_at} */
   public Instant joinedAt() {
-    return instant("joined_at");
+    return fields.instant("joined_at");
   }
 
   /** @return {@code left_at}; empty while the peer is present */
   public Optional<Instant> leftAt() {
-    return optionalInstant("left_at");
+    return fields.optionalInstant("left_at");
   }
 
   /** @return {@code duration}: minutes in the session */
   public BigDecimal duration() {
-    return decimal("duration");
+    return fields.decimal("duration");
   }
 
   /** @return {@code created_at} */
   public Instant createdAt() {
-    return instant("created_at");
+    return fields.instant("created_at");
   }
 
   /** @return {@code updated_at} */
   public Instant updatedAt() {
-    return instant("updated_at");
+    return fields.instant("updated_at");
   }
 
   /** @return {@code peer_events}, when asked for with {@code include_peer_events}; else empty */
   public List<PeerEvent> peerEvents() {
-    return list("peer_events", PeerEvent::fromJson);
+    return fields.list("peer_events", PeerEvent::new);
   }
 }

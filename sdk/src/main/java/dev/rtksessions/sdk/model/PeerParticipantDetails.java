@@ -10,34 +10,34 @@ import java.util.Optional;
  */
 public final class PeerParticipantDetails extends ParticipantFields {
   /**
-   * @param raw a PeerParticipantDetails JSON object
-   * @return its typed view
+   * @param raw a PeerParticipantDetails JSON object (copied)
+   * @return its typed model
    */
   public static PeerParticipantDetails fromJson(JsonNode raw) {
-    return new PeerParticipantDetails(raw);
+    return new PeerParticipantDetails(copied(raw));
   }
 
-  private PeerParticipantDetails(JsonNode raw) {
+  PeerParticipantDetails(JsonNode raw) {
     super(raw);
   }
 
   /** @return {@code session_id}: the session the peer was in */
   public String sessionId() {
-    return string("session_id");
+    return fields.string("session_id");
   }
 
   /** @return {@code role}: the preset name (this object calls it role), if known */
   public Optional<String> role() {
-    return optionalString("role");
+    return fields.optionalString("role");
   }
 
-  /** @return {@code peer_report.metadata} (devices, browser, network, events), if reported */
+  /** @return {@code peer_report.metadata} (devices, browser, network, events), if reported (a copy) */
   public Optional<JsonNode> peerReportMetadata() {
-    return field("peer_report").map(r -> r.get("metadata")).filter(m -> m != null && !m.isNull());
+    return fields.optionalObject("peer_report").node("metadata");
   }
 
-  /** @return {@code peer_report.quality} (audio/video producer and consumer stats), if reported */
+  /** @return {@code peer_report.quality} (audio/video producer and consumer stats), if reported (a copy) */
   public Optional<JsonNode> peerReportQuality() {
-    return field("peer_report").map(r -> r.get("quality")).filter(q -> q != null && !q.isNull());
+    return fields.optionalObject("peer_report").node("quality");
   }
 }

@@ -12,55 +12,55 @@ import java.util.Optional;
  */
 public final class Session extends JsonModel {
   /**
-   * @param raw a Session JSON object
-   * @return its typed view
+   * @param raw a Session JSON object (copied)
+   * @return its typed model
    */
   public static Session fromJson(JsonNode raw) {
-    return new Session(raw);
+    return new Session(copied(raw));
   }
 
-  private Session(JsonNode raw) {
+  Session(JsonNode raw) {
     super(raw, "session");
   }
 
   /** @return {@code id}: the session id */
   public String id() {
-    return string("id");
+    return fields.string("id");
   }
 
   /** @return {@code associated_id}: the id of the meeting the session belongs to */
   public String associatedId() {
-    return string("associated_id");
+    return fields.string("associated_id");
   }
 
   /** @return {@code meeting_display_name}: the meeting's title ("" when it has none) */
   public String meetingDisplayName() {
-    return string("meeting_display_name");
+    return fields.string("meeting_display_name");
   }
 
   /** @return {@code organization_id}: the app that hosted the session */
   public String organizationId() {
-    return string("organization_id");
+    return fields.string("organization_id");
   }
 
   /** @return {@code type}: meeting, livestream or participant */
   public SessionType type() {
-    return enumValue("type", SessionType::fromWireValue);
+    return fields.enumValue("type", SessionType::fromWireValue);
   }
 
   /** @return {@code status}: LIVE or ENDED */
   public SessionStatus status() {
-    return enumValue("status", SessionStatus::fromWireValue);
+    return fields.enumValue("status", SessionStatus::fromWireValue);
   }
 
   /** @return {@code live_participants}: peers in the session now (0 once ended) */
   public int liveParticipants() {
-    return integer("live_participants");
+    return fields.integer("live_participants");
   }
 
   /** @return {@code max_concurrent_participants}: the peak number of peers present at once */
   public int maxConcurrentParticipants() {
-    return integer("max_concurrent_participants");
+    return fields.integer("max_concurrent_participants");
   }
 
   /**
@@ -68,27 +68,27 @@ public final class Session extends JsonModel {
    *     session's figure grows between reads)
    */
   public BigDecimal minutesConsumed() {
-    return decimal("minutes_consumed");
+    return fields.decimal("minutes_consumed");
   }
 
   /** @return {@code created_at}: when the session record was created */
   public Instant createdAt() {
-    return instant("created_at");
+    return fields.instant("created_at");
   }
 
   /** @return {@code started_at}: when the first peer joined */
   public Instant startedAt() {
-    return instant("started_at");
+    return fields.instant("started_at");
   }
 
   /** @return {@code updated_at}: the last change to the record */
   public Instant updatedAt() {
-    return instant("updated_at");
+    return fields.instant("updated_at");
   }
 
   /** @return {@code ended_at}: when the session ended; empty while it is live */
   public Optional<Instant> endedAt() {
-    return optionalInstant("ended_at");
+    return fields.optionalInstant("ended_at");
   }
 
   /**
@@ -96,11 +96,11 @@ public final class Session extends JsonModel {
    *     Session; empty when there are none or the answer did not include them
    */
   public List<Session> breakoutRooms() {
-    return list("breakout_rooms", Session::fromJson);
+    return fields.list("breakout_rooms", Session::new);
   }
 
-  /** @return {@code meta}: free-form metadata given when the session started, if any */
+  /** @return {@code meta}: free-form metadata given when the session started, if any (a copy) */
   public Optional<JsonNode> meta() {
-    return field("meta");
+    return fields.node("meta");
   }
 }

@@ -8,28 +8,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class SessionGenerateSummaryOfTranscriptsResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static SessionGenerateSummaryOfTranscriptsResponse fromJson(JsonNode raw) {
-    return new SessionGenerateSummaryOfTranscriptsResponse(raw);
+    return new SessionGenerateSummaryOfTranscriptsResponse(copied(raw));
   }
 
   private SessionGenerateSummaryOfTranscriptsResponse(JsonNode raw) {
     super(raw, "response");
   }
 
-  private DataObject data() {
-    return new DataObject(requiredField("data"));
-  }
-
   /** @return {@code data.session_id} */
   public String sessionId() {
-    return data().string("session_id");
+    return fields.object("data").string("session_id");
   }
 
   /** @return {@code data.status}: the summary job's state as the server words it */
   public String status() {
-    return data().string("status");
+    return fields.object("data").string("status");
   }
 }

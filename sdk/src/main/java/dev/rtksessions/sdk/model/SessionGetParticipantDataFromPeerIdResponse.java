@@ -2,14 +2,17 @@ package dev.rtksessions.sdk.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The answer to {@code getParticipantDataFromPeerId}: the peer's participant fields and peer report ({@code data.participant}). */
+/**
+ * The answer to {@code getParticipantDataFromPeerId}: the peer's participant fields and peer
+ * report ({@code data.participant}).
+ */
 public final class SessionGetParticipantDataFromPeerIdResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static SessionGetParticipantDataFromPeerIdResponse fromJson(JsonNode raw) {
-    return new SessionGetParticipantDataFromPeerIdResponse(raw);
+    return new SessionGetParticipantDataFromPeerIdResponse(copied(raw));
   }
 
   private SessionGetParticipantDataFromPeerIdResponse(JsonNode raw) {
@@ -18,6 +21,6 @@ public final class SessionGetParticipantDataFromPeerIdResponse extends JsonModel
 
   /** @return {@code data.participant} */
   public PeerParticipantDetails participant() {
-    return PeerParticipantDetails.fromJson(new DataObject(requiredField("data")).requiredField("participant"));
+    return fields.object("data").object("participant", PeerParticipantDetails::new);
   }
 }

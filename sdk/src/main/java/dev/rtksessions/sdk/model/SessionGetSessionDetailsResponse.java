@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class SessionGetSessionDetailsResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static SessionGetSessionDetailsResponse fromJson(JsonNode raw) {
-    return new SessionGetSessionDetailsResponse(raw);
+    return new SessionGetSessionDetailsResponse(copied(raw));
   }
 
   private SessionGetSessionDetailsResponse(JsonNode raw) {
@@ -24,8 +24,9 @@ public final class SessionGetSessionDetailsResponse extends JsonModel {
    *     {@code data.session} (the older Dyte shape, which Cloudflare's SDKs expected until May 2026)
    */
   public Session session() {
-    JsonNode data = requiredField("data");
-    JsonNode wrapped = data.get("session");
-    return Session.fromJson(!data.has("id") && wrapped != null && wrapped.isObject() ? wrapped : data);
+    return fields.object("data", data -> {
+      JsonNode wrapped = data.get("session");
+      return new Session(!data.has("id") && wrapped != null && wrapped.isObject() ? wrapped : data);
+    });
   }
 }

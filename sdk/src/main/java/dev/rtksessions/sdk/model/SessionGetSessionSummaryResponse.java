@@ -9,33 +9,29 @@ import java.time.Instant;
  */
 public final class SessionGetSessionSummaryResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static SessionGetSessionSummaryResponse fromJson(JsonNode raw) {
-    return new SessionGetSessionSummaryResponse(raw);
+    return new SessionGetSessionSummaryResponse(copied(raw));
   }
 
   private SessionGetSessionSummaryResponse(JsonNode raw) {
     super(raw, "response");
   }
 
-  private DataObject data() {
-    return new DataObject(requiredField("data"));
-  }
-
   /** @return {@code data.sessionId} */
   public String sessionId() {
-    return data().string("sessionId");
+    return fields.object("data").string("sessionId");
   }
 
   /** @return {@code data.summaryDownloadUrl}: a signed URL of the summary */
   public String summaryDownloadUrl() {
-    return data().string("summaryDownloadUrl");
+    return fields.object("data").string("summaryDownloadUrl");
   }
 
   /** @return {@code data.summaryDownloadUrlExpiry}: when the URL stops working */
   public Instant summaryDownloadUrlExpiry() {
-    return data().instant("summaryDownloadUrlExpiry");
+    return fields.object("data").instant("summaryDownloadUrlExpiry");
   }
 }

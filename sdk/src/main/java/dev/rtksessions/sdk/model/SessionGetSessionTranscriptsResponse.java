@@ -9,33 +9,29 @@ import java.time.Instant;
  */
 public final class SessionGetSessionTranscriptsResponse extends JsonModel {
   /**
-   * @param raw the answer's JSON
+   * @param raw the answer's JSON (copied)
    * @return the typed answer
    */
   public static SessionGetSessionTranscriptsResponse fromJson(JsonNode raw) {
-    return new SessionGetSessionTranscriptsResponse(raw);
+    return new SessionGetSessionTranscriptsResponse(copied(raw));
   }
 
   private SessionGetSessionTranscriptsResponse(JsonNode raw) {
     super(raw, "response");
   }
 
-  private DataObject data() {
-    return new DataObject(requiredField("data"));
-  }
-
   /** @return {@code data.sessionId} */
   public String sessionId() {
-    return data().string("sessionId");
+    return fields.object("data").string("sessionId");
   }
 
   /** @return {@code data.transcript_download_url}: a signed URL of the transcript */
   public String transcriptDownloadUrl() {
-    return data().string("transcript_download_url");
+    return fields.object("data").string("transcript_download_url");
   }
 
   /** @return {@code data.transcript_download_url_expiry}: when the URL stops working */
   public Instant transcriptDownloadUrlExpiry() {
-    return data().instant("transcript_download_url_expiry");
+    return fields.object("data").instant("transcript_download_url_expiry");
   }
 }

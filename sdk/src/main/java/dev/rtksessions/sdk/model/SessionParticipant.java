@@ -9,19 +9,19 @@ import java.util.Optional;
  */
 public final class SessionParticipant extends ParticipantFields {
   /**
-   * @param raw a participant JSON object
-   * @return its typed view
+   * @param raw a participant JSON object (copied)
+   * @return its typed model
    */
   public static SessionParticipant fromJson(JsonNode raw) {
-    return new SessionParticipant(raw);
+    return new SessionParticipant(copied(raw));
   }
 
-  private SessionParticipant(JsonNode raw) {
+  SessionParticipant(JsonNode raw) {
     super(raw);
   }
 
   /** @return {@code preset_name}: the participant's preset (role), if known */
   public Optional<String> presetName() {
-    return optionalString("preset_name");
+    return fields.optionalString("preset_name");
   }
 }

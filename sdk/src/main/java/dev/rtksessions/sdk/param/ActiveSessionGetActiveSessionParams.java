@@ -2,9 +2,7 @@ package dev.rtksessions.sdk.param;
 
 /**
  * Parameters of {@code activeSession().getActiveSession(meetingId, params)}: {@code GET
- * .../meetings/{meeting_id}/active-session}.
- *
- * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
+ * .../meetings/{meeting_id}/active-session}. The account and the app are all it takes, both in the path.
  */
 public final class ActiveSessionGetActiveSessionParams extends AppScopedParams {
   private ActiveSessionGetActiveSessionParams(Builder b) {
@@ -18,24 +16,13 @@ public final class ActiveSessionGetActiveSessionParams extends AppScopedParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    return new Builder().accountId(accountId()).appId(appId());
+    return new Builder().from(this);
   }
 
   /** Collects the account and the app. */
-  public static final class Builder extends AppScopedParams.Builder<Builder> {
-    private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /**
-     * @return the parameters
-     * @throws IllegalStateException if {@code accountId} or {@code appId} is unset or blank
-     */
-    public ActiveSessionGetActiveSessionParams build() {
-      return new ActiveSessionGetActiveSessionParams(this);
+  public static final class Builder extends AppScopedParams.Builder<ActiveSessionGetActiveSessionParams, Builder> {
+    private Builder() {
+      super(ActiveSessionGetActiveSessionParams::new);
     }
   }
 }

@@ -3,18 +3,12 @@ package dev.rtksessions.sdk.param;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Parameters of {@code apps().post(params)}: {@code POST
- * /accounts/{account_id}/realtime/kit/apps}, creating an app.
- *
- * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
+ * Parameters of {@code apps().post(params)}: {@code POST /accounts/{account_id}/realtime/kit/apps},
+ * creating an app.
  */
-public final class AppPostParams {
-  private final String accountId;
-  private final String name;
-
+public final class AppPostParams extends Params {
   private AppPostParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.name = Require.present(b.name, "name");
+    super(b, Param.NAME);
   }
 
   /** @return a builder with nothing set */
@@ -24,47 +18,27 @@ public final class AppPostParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.accountId = accountId;
-    b.name = name;
-    return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
+    return new Builder().from(this);
   }
 
   /** @return the new app's name */
   public String name() {
-    return name;
+    return get(Param.NAME).orElseThrow();
   }
 
   /**
-   * The JSON body this sends; unset fields are left out.
+   * The JSON body this sends.
    *
    * @return a new JSON object
    */
   public ObjectNode body() {
-    return new Body()
-        .put("name", name)
-        .build();
+    return bodyFields();
   }
 
-  /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private String name;
-
-    private Builder() {}
-
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
+  /** Collects the values; {@link #build()} checks the account and name are set. */
+  public static final class Builder extends Params.Builder<AppPostParams, Builder> {
+    private Builder() {
+      super(AppPostParams::new);
     }
 
     /**
@@ -72,16 +46,7 @@ public final class AppPostParams {
      * @return this builder
      */
     public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /**
-     * @return the parameters
-     * @throws IllegalStateException if {@code accountId} or {@code name} is unset or blank
-     */
-    public AppPostParams build() {
-      return new AppPostParams(this);
+      return set(Param.NAME, name);
     }
   }
 }

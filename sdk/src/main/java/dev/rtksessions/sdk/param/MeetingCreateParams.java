@@ -6,51 +6,30 @@ import java.util.Optional;
 /**
  * Parameters of {@code meetings().create(appId, params)}: {@code POST .../{app_id}/meetings}.
  * Every body field is optional; an unset field is not sent, so the server's default applies.
- *
- * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
-public final class MeetingCreateParams {
-  /** Whether the meeting can be joined. */
-  public enum Status implements WireEnum {
+public final class MeetingCreateParams extends Params {
+  /** Whether the meeting can be joined; {@link #of(String)} sends any other value. */
+  public static final class Status extends WireEnum {
     /** {@code ACTIVE} */
-    ACTIVE("ACTIVE"),
+    public static final Status ACTIVE = of("ACTIVE");
     /** {@code INACTIVE} */
-    INACTIVE("INACTIVE");
+    public static final Status INACTIVE = of("INACTIVE");
 
-    private final String wireValue;
-
-    Status(String wireValue) {
-      this.wireValue = wireValue;
+    private Status(String wireValue) {
+      super(wireValue);
     }
 
-    @Override
-    public String wireValue() {
-      return wireValue;
+    /**
+     * @param wireValue the value as the API spells it, known to this SDK or not
+     * @return it as a meeting status
+     */
+    public static Status of(String wireValue) {
+      return new Status(wireValue);
     }
   }
 
-  private final String accountId;
-  private final String title;
-  private final Status status;
-  private final Integer sessionKeepAliveTimeInSecs;
-  private final Boolean recordOnStart;
-  private final Boolean liveStreamOnStart;
-  private final Boolean persistChat;
-  private final Boolean summarizeOnEnd;
-  private final Boolean transcribeOnEnd;
-  private final String parentMeetingId;
-
   private MeetingCreateParams(Builder b) {
-    this.accountId = Require.present(b.accountId, "accountId");
-    this.title = b.title;
-    this.status = b.status;
-    this.sessionKeepAliveTimeInSecs = b.sessionKeepAliveTimeInSecs;
-    this.recordOnStart = b.recordOnStart;
-    this.liveStreamOnStart = b.liveStreamOnStart;
-    this.persistChat = b.persistChat;
-    this.summarizeOnEnd = b.summarizeOnEnd;
-    this.transcribeOnEnd = b.transcribeOnEnd;
-    this.parentMeetingId = b.parentMeetingId;
+    super(b);
   }
 
   /** @return a builder with nothing set */
@@ -60,23 +39,7 @@ public final class MeetingCreateParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.accountId = accountId;
-    b.title = title;
-    b.status = status;
-    b.sessionKeepAliveTimeInSecs = sessionKeepAliveTimeInSecs;
-    b.recordOnStart = recordOnStart;
-    b.liveStreamOnStart = liveStreamOnStart;
-    b.persistChat = persistChat;
-    b.summarizeOnEnd = summarizeOnEnd;
-    b.transcribeOnEnd = transcribeOnEnd;
-    b.parentMeetingId = parentMeetingId;
-    return b;
-  }
-
-  /** @return the Cloudflare account id (path) */
-  public String accountId() {
-    return accountId;
+    return new Builder().from(this);
   }
 
   /**
@@ -84,12 +47,12 @@ public final class MeetingCreateParams {
    *     if set
    */
   public Optional<String> title() {
-    return Optional.ofNullable(title);
+    return get(Param.TITLE);
   }
 
   /** @return {@code status}: ACTIVE (default) or INACTIVE, if set */
   public Optional<Status> status() {
-    return Optional.ofNullable(status);
+    return get(Param.MEETING_STATUS);
   }
 
   /**
@@ -97,32 +60,32 @@ public final class MeetingCreateParams {
    *     60-600 (default 60), if set
    */
   public Optional<Integer> sessionKeepAliveTimeInSecs() {
-    return Optional.ofNullable(sessionKeepAliveTimeInSecs);
+    return get(Param.SESSION_KEEP_ALIVE_TIME_IN_SECS);
   }
 
   /** @return {@code record_on_start}: record when a session starts, if set */
   public Optional<Boolean> recordOnStart() {
-    return Optional.ofNullable(recordOnStart);
+    return get(Param.RECORD_ON_START);
   }
 
   /** @return {@code live_stream_on_start}: live stream when a session starts, if set */
   public Optional<Boolean> liveStreamOnStart() {
-    return Optional.ofNullable(liveStreamOnStart);
+    return get(Param.LIVE_STREAM_ON_START);
   }
 
   /** @return {@code persist_chat}: keep the chat after the session, if set */
   public Optional<Boolean> persistChat() {
-    return Optional.ofNullable(persistChat);
+    return get(Param.PERSIST_CHAT);
   }
 
   /** @return {@code summarize_on_end}: summarize the transcript when a session ends, if set */
   public Optional<Boolean> summarizeOnEnd() {
-    return Optional.ofNullable(summarizeOnEnd);
+    return get(Param.SUMMARIZE_ON_END);
   }
 
   /** @return {@code transcribe_on_end}: transcribe when a session ends, if set */
   public Optional<Boolean> transcribeOnEnd() {
-    return Optional.ofNullable(transcribeOnEnd);
+    return get(Param.TRANSCRIBE_ON_END);
   }
 
   /**
@@ -130,7 +93,7 @@ public final class MeetingCreateParams {
    *     sessions extension; Cloudflare ignores it), if set
    */
   public Optional<String> parentMeetingId() {
-    return Optional.ofNullable(parentMeetingId);
+    return get(Param.PARENT_MEETING_ID);
   }
 
   /**
@@ -139,41 +102,13 @@ public final class MeetingCreateParams {
    * @return a new JSON object
    */
   public ObjectNode body() {
-    return new Body()
-        .put("title", title)
-        .put("status", status)
-        .put("session_keep_alive_time_in_secs", sessionKeepAliveTimeInSecs)
-        .put("record_on_start", recordOnStart)
-        .put("live_stream_on_start", liveStreamOnStart)
-        .put("persist_chat", persistChat)
-        .put("summarize_on_end", summarizeOnEnd)
-        .put("transcribe_on_end", transcribeOnEnd)
-        .put("parent_meeting_id", parentMeetingId)
-        .build();
+    return bodyFields();
   }
 
-  /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder {
-    private String accountId;
-    private String title;
-    private Status status;
-    private Integer sessionKeepAliveTimeInSecs;
-    private Boolean recordOnStart;
-    private Boolean liveStreamOnStart;
-    private Boolean persistChat;
-    private Boolean summarizeOnEnd;
-    private Boolean transcribeOnEnd;
-    private String parentMeetingId;
-
-    private Builder() {}
-
-    /**
-     * @param accountId the Cloudflare account id (path) (required)
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
+  /** Collects the values; {@link #build()} checks the account is set. */
+  public static final class Builder extends Params.Builder<MeetingCreateParams, Builder> {
+    private Builder() {
+      super(MeetingCreateParams::new);
     }
 
     /**
@@ -181,27 +116,24 @@ public final class MeetingCreateParams {
      * @return this builder
      */
     public Builder title(String title) {
-      this.title = title;
-      return this;
+      return set(Param.TITLE, title);
     }
 
     /**
-     * @param status ACTIVE (default) or INACTIVE
+     * @param status ACTIVE (default) or INACTIVE, or {@link Status#of(String)} for another value
      * @return this builder
      */
     public Builder status(Status status) {
-      this.status = status;
-      return this;
+      return set(Param.MEETING_STATUS, status);
     }
 
     /**
-     * @param sessionKeepAliveTimeInSecs how long a session outlives its last peer, 60-600
-     *     (default 60)
+     * @param sessionKeepAliveTimeInSecs how long a session outlives its last peer, 60-600 (default
+     *     60)
      * @return this builder
      */
     public Builder sessionKeepAliveTimeInSecs(int sessionKeepAliveTimeInSecs) {
-      this.sessionKeepAliveTimeInSecs = sessionKeepAliveTimeInSecs;
-      return this;
+      return set(Param.SESSION_KEEP_ALIVE_TIME_IN_SECS, sessionKeepAliveTimeInSecs);
     }
 
     /**
@@ -209,8 +141,7 @@ public final class MeetingCreateParams {
      * @return this builder
      */
     public Builder recordOnStart(boolean recordOnStart) {
-      this.recordOnStart = recordOnStart;
-      return this;
+      return set(Param.RECORD_ON_START, recordOnStart);
     }
 
     /**
@@ -218,8 +149,7 @@ public final class MeetingCreateParams {
      * @return this builder
      */
     public Builder liveStreamOnStart(boolean liveStreamOnStart) {
-      this.liveStreamOnStart = liveStreamOnStart;
-      return this;
+      return set(Param.LIVE_STREAM_ON_START, liveStreamOnStart);
     }
 
     /**
@@ -227,8 +157,7 @@ public final class MeetingCreateParams {
      * @return this builder
      */
     public Builder persistChat(boolean persistChat) {
-      this.persistChat = persistChat;
-      return this;
+      return set(Param.PERSIST_CHAT, persistChat);
     }
 
     /**
@@ -236,8 +165,7 @@ public final class MeetingCreateParams {
      * @return this builder
      */
     public Builder summarizeOnEnd(boolean summarizeOnEnd) {
-      this.summarizeOnEnd = summarizeOnEnd;
-      return this;
+      return set(Param.SUMMARIZE_ON_END, summarizeOnEnd);
     }
 
     /**
@@ -245,8 +173,7 @@ public final class MeetingCreateParams {
      * @return this builder
      */
     public Builder transcribeOnEnd(boolean transcribeOnEnd) {
-      this.transcribeOnEnd = transcribeOnEnd;
-      return this;
+      return set(Param.TRANSCRIBE_ON_END, transcribeOnEnd);
     }
 
     /**
@@ -255,16 +182,7 @@ public final class MeetingCreateParams {
      * @return this builder
      */
     public Builder parentMeetingId(String parentMeetingId) {
-      this.parentMeetingId = parentMeetingId;
-      return this;
-    }
-
-    /**
-     * @return the parameters
-     * @throws IllegalStateException if {@code accountId} is unset or blank
-     */
-    public MeetingCreateParams build() {
-      return new MeetingCreateParams(this);
+      return set(Param.PARENT_MEETING_ID, parentMeetingId);
     }
   }
 }

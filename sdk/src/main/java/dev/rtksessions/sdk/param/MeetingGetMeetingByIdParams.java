@@ -2,9 +2,7 @@ package dev.rtksessions.sdk.param;
 
 /**
  * Parameters of {@code meetings().getMeetingById(meetingId, params)}: {@code GET
- * .../meetings/{meeting_id}}.
- *
- * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
+ * .../meetings/{meeting_id}}. The account and the app are all it takes, both in the path.
  */
 public final class MeetingGetMeetingByIdParams extends AppScopedParams {
   private MeetingGetMeetingByIdParams(Builder b) {
@@ -18,24 +16,13 @@ public final class MeetingGetMeetingByIdParams extends AppScopedParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    return new Builder().accountId(accountId()).appId(appId());
+    return new Builder().from(this);
   }
 
   /** Collects the account and the app. */
-  public static final class Builder extends AppScopedParams.Builder<Builder> {
-    private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /**
-     * @return the parameters
-     * @throws IllegalStateException if {@code accountId} or {@code appId} is unset or blank
-     */
-    public MeetingGetMeetingByIdParams build() {
-      return new MeetingGetMeetingByIdParams(this);
+  public static final class Builder extends AppScopedParams.Builder<MeetingGetMeetingByIdParams, Builder> {
+    private Builder() {
+      super(MeetingGetMeetingByIdParams::new);
     }
   }
 }

@@ -2,9 +2,7 @@ package dev.rtksessions.sdk.param;
 
 /**
  * Parameters of {@code sessions().generateSummaryOfTranscripts(sessionId, params)}: {@code
- * POST .../sessions/{session_id}/summary}.
- *
- * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
+ * POST .../sessions/{session_id}/summary}. The account and the app are all it takes, both in the path.
  */
 public final class SessionGenerateSummaryOfTranscriptsParams extends AppScopedParams {
   private SessionGenerateSummaryOfTranscriptsParams(Builder b) {
@@ -18,24 +16,14 @@ public final class SessionGenerateSummaryOfTranscriptsParams extends AppScopedPa
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    return new Builder().accountId(accountId()).appId(appId());
+    return new Builder().from(this);
   }
 
   /** Collects the account and the app. */
-  public static final class Builder extends AppScopedParams.Builder<Builder> {
-    private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /**
-     * @return the parameters
-     * @throws IllegalStateException if {@code accountId} or {@code appId} is unset or blank
-     */
-    public SessionGenerateSummaryOfTranscriptsParams build() {
-      return new SessionGenerateSummaryOfTranscriptsParams(this);
+  public static final class Builder
+      extends AppScopedParams.Builder<SessionGenerateSummaryOfTranscriptsParams, Builder> {
+    private Builder() {
+      super(SessionGenerateSummaryOfTranscriptsParams::new);
     }
   }
 }

@@ -2,9 +2,7 @@ package dev.rtksessions.sdk.param;
 
 /**
  * Parameters of {@code sessions().getSessionSummary(sessionId, params)}: {@code GET
- * .../sessions/{session_id}/summary}.
- *
- * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
+ * .../sessions/{session_id}/summary}. The account and the app are all it takes, both in the path.
  */
 public final class SessionGetSessionSummaryParams extends AppScopedParams {
   private SessionGetSessionSummaryParams(Builder b) {
@@ -18,24 +16,13 @@ public final class SessionGetSessionSummaryParams extends AppScopedParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    return new Builder().accountId(accountId()).appId(appId());
+    return new Builder().from(this);
   }
 
   /** Collects the account and the app. */
-  public static final class Builder extends AppScopedParams.Builder<Builder> {
-    private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /**
-     * @return the parameters
-     * @throws IllegalStateException if {@code accountId} or {@code appId} is unset or blank
-     */
-    public SessionGetSessionSummaryParams build() {
-      return new SessionGetSessionSummaryParams(this);
+  public static final class Builder extends AppScopedParams.Builder<SessionGetSessionSummaryParams, Builder> {
+    private Builder() {
+      super(SessionGetSessionSummaryParams::new);
     }
   }
 }

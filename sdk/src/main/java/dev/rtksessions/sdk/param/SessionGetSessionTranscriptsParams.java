@@ -1,43 +1,38 @@
 package dev.rtksessions.sdk.param;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Parameters of {@code sessions().getSessionTranscripts(sessionId, params)}: {@code GET
  * .../sessions/{session_id}/transcript}.
- *
- * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  */
 public final class SessionGetSessionTranscriptsParams extends AppScopedParams {
-  /** A transcript file format. */
-  public enum Format implements WireEnum {
+  /** A transcript file format; {@link #of(String)} sends any other value. */
+  public static final class Format extends WireEnum {
     /** {@code SRT} */
-    SRT("SRT"),
+    public static final Format SRT = of("SRT");
     /** {@code VTT} */
-    VTT("VTT"),
+    public static final Format VTT = of("VTT");
     /** {@code JSON} */
-    JSON("JSON"),
+    public static final Format JSON = of("JSON");
     /** {@code CSV} */
-    CSV("CSV");
+    public static final Format CSV = of("CSV");
 
-    private final String wireValue;
-
-    Format(String wireValue) {
-      this.wireValue = wireValue;
+    private Format(String wireValue) {
+      super(wireValue);
     }
 
-    @Override
-    public String wireValue() {
-      return wireValue;
+    /**
+     * @param wireValue the value as the API spells it, known to this SDK or not
+     * @return it as a format
+     */
+    public static Format of(String wireValue) {
+      return new Format(wireValue);
     }
   }
 
-  private final Format format;
-
   private SessionGetSessionTranscriptsParams(Builder b) {
     super(b);
-    this.format = b.format;
   }
 
   /** @return a builder with nothing set */
@@ -47,56 +42,26 @@ public final class SessionGetSessionTranscriptsParams extends AppScopedParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.accountId(accountId()).appId(appId());
-    b.format = format;
-    return b;
+    return new Builder().from(this);
   }
 
   /** @return {@code format}: the transcript file format (default CSV), if set */
   public Optional<Format> format() {
-    return Optional.ofNullable(format);
+    return get(Param.FORMAT);
   }
 
-  /**
-   * The query string parameters this sends: wire names and values, unset ones left out,
-   * times as ISO-8601 UTC with milliseconds and enums as their wire values (not yet
-   * percent-encoded).
-   *
-   * @return the parameters in a fixed order
-   */
-  public Map<String, String> queryParams() {
-    return new Query()
-        .add("format", format)
-        .build();
-  }
-
-  /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder extends AppScopedParams.Builder<Builder> {
-    private Format format;
-
-    private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
+  /** Collects the values; {@link #build()} checks the account and app are set. */
+  public static final class Builder extends AppScopedParams.Builder<SessionGetSessionTranscriptsParams, Builder> {
+    private Builder() {
+      super(SessionGetSessionTranscriptsParams::new);
     }
 
     /**
-     * @param format the transcript file format (default CSV)
+     * @param format the transcript file format (default CSV), or {@link Format#of(String)} for another
      * @return this builder
      */
     public Builder format(Format format) {
-      this.format = format;
-      return this;
-    }
-
-    /**
-     * @return the parameters
-     * @throws IllegalStateException if {@code accountId} or {@code appId} is unset or blank
-     */
-    public SessionGetSessionTranscriptsParams build() {
-      return new SessionGetSessionTranscriptsParams(this);
+      return set(Param.FORMAT, format);
     }
   }
 }

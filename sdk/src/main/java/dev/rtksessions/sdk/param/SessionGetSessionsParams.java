@@ -1,73 +1,56 @@
 package dev.rtksessions.sdk.param;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Parameters of {@code sessions().getSessions(appId, params)}: {@code GET
- * .../{app_id}/sessions}. Only {@code accountId} is required.
- *
- * <p>Immutable; build with {@link #builder()}, derive a variant with {@link #toBuilder()}.
+ * Parameters of {@code sessions().getSessions(appId, params)}: {@code GET .../{app_id}/sessions}.
+ * Only {@code accountId} is required. {@code search} matches a case-insensitive substring of the
+ * meeting title, meeting id or session id.
  */
-public final class SessionGetSessionsParams extends AccountListParams {
-  /** Which sessions to list by state. */
-  public enum Status implements WireEnum {
+public final class SessionGetSessionsParams extends Params implements ListParams, SortOrderParams {
+  /** Which sessions to list by state; {@link #of(String)} sends any other value. */
+  public static final class Status extends WireEnum {
     /** {@code LIVE} */
-    LIVE("LIVE"),
+    public static final Status LIVE = of("LIVE");
     /** {@code ENDED} */
-    ENDED("ENDED");
+    public static final Status ENDED = of("ENDED");
 
-    private final String wireValue;
-
-    Status(String wireValue) {
-      this.wireValue = wireValue;
+    private Status(String wireValue) {
+      super(wireValue);
     }
 
-    @Override
-    public String wireValue() {
-      return wireValue;
+    /**
+     * @param wireValue the value as the API spells it, known to this SDK or not
+     * @return it as a status filter
+     */
+    public static Status of(String wireValue) {
+      return new Status(wireValue);
     }
   }
 
-  /** What to sort sessions by. */
-  public enum SortBy implements WireEnum {
+  /** What to sort sessions by; {@link #of(String)} sends any other value. */
+  public static final class SortBy extends WireEnum {
     /** {@code createdAt} */
-    CREATED_AT("createdAt"),
+    public static final SortBy CREATED_AT = of("createdAt");
     /** {@code minutesConsumed} */
-    MINUTES_CONSUMED("minutesConsumed");
+    public static final SortBy MINUTES_CONSUMED = of("minutesConsumed");
 
-    private final String wireValue;
-
-    SortBy(String wireValue) {
-      this.wireValue = wireValue;
+    private SortBy(String wireValue) {
+      super(wireValue);
     }
 
-    @Override
-    public String wireValue() {
-      return wireValue;
+    /**
+     * @param wireValue the value as the API spells it, known to this SDK or not
+     * @return it as a sort key
+     */
+    public static SortBy of(String wireValue) {
+      return new SortBy(wireValue);
     }
   }
-
-  private final SortBy sortBy;
-  private final SortOrder sortOrder;
-  private final Instant startTime;
-  private final Instant endTime;
-  private final String participants;
-  private final Status status;
-  private final String search;
-  private final String associatedId;
 
   private SessionGetSessionsParams(Builder b) {
     super(b);
-    this.sortBy = b.sortBy;
-    this.sortOrder = b.sortOrder;
-    this.startTime = b.startTime;
-    this.endTime = b.endTime;
-    this.participants = b.participants;
-    this.status = b.status;
-    this.search = b.search;
-    this.associatedId = b.associatedId;
   }
 
   /** @return a builder with nothing set */
@@ -77,26 +60,12 @@ public final class SessionGetSessionsParams extends AccountListParams {
 
   /** @return a builder holding these values */
   public Builder toBuilder() {
-    Builder b = new Builder().from(this);
-    b.sortBy = sortBy;
-    b.sortOrder = sortOrder;
-    b.startTime = startTime;
-    b.endTime = endTime;
-    b.participants = participants;
-    b.status = status;
-    b.search = search;
-    b.associatedId = associatedId;
-    return b;
+    return new Builder().from(this);
   }
 
   /** @return {@code sort_by}: the sort key (default createdAt), if set */
   public Optional<SortBy> sortBy() {
-    return Optional.ofNullable(sortBy);
-  }
-
-  /** @return {@code sort_order}: ascending or descending, if set */
-  public Optional<SortOrder> sortOrder() {
-    return Optional.ofNullable(sortOrder);
+    return get(Param.SESSIONS_SORT_BY);
   }
 
   /**
@@ -104,12 +73,12 @@ public final class SessionGetSessionsParams extends AccountListParams {
    *     with milliseconds), if set
    */
   public Optional<Instant> startTime() {
-    return Optional.ofNullable(startTime);
+    return get(Param.START_TIME);
   }
 
   /** @return {@code end_time}: keep sessions created at or before this time, if set */
   public Optional<Instant> endTime() {
-    return Optional.ofNullable(endTime);
+    return get(Param.END_TIME);
   }
 
   /**
@@ -117,81 +86,32 @@ public final class SessionGetSessionsParams extends AccountListParams {
    *     "min:max"}, {@code "min:"}, {@code ":max"} or {@code "n"}, if set
    */
   public Optional<String> participants() {
-    return Optional.ofNullable(participants);
+    return get(Param.PARTICIPANTS);
   }
 
   /** @return {@code status}: only LIVE or only ENDED sessions, if set */
   public Optional<Status> status() {
-    return Optional.ofNullable(status);
-  }
-
-  /**
-   * @return {@code search}: a case-insensitive substring of the meeting title, meeting id or
-   *     session id, if set
-   */
-  public Optional<String> search() {
-    return Optional.ofNullable(search);
+    return get(Param.SESSION_STATUS);
   }
 
   /** @return {@code associated_id}: only the sessions of this meeting, if set */
   public Optional<String> associatedId() {
-    return Optional.ofNullable(associatedId);
+    return get(Param.ASSOCIATED_ID);
   }
 
-  /**
-   * The query string parameters this sends: wire names and values, unset ones left out,
-   * times as ISO-8601 UTC with milliseconds and enums as their wire values (not yet
-   * percent-encoded).
-   *
-   * @return the parameters in a fixed order
-   */
-  public Map<String, String> queryParams() {
-    return pagedQuery()
-        .add("sort_by", sortBy)
-        .add("sort_order", sortOrder)
-        .add("start_time", startTime)
-        .add("end_time", endTime)
-        .add("participants", participants)
-        .add("status", status)
-        .add("search", search)
-        .add("associated_id", associatedId)
-        .build();
-  }
-
-  /** Collects the values; {@link #build()} checks that the required ones are set. */
-  public static final class Builder extends AccountListParams.Builder<Builder> {
-    private SortBy sortBy;
-    private SortOrder sortOrder;
-    private Instant startTime;
-    private Instant endTime;
-    private String participants;
-    private Status status;
-    private String search;
-    private String associatedId;
-
-    private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
+  /** Collects the values; {@link #build()} checks the account is set. */
+  public static final class Builder extends Params.Builder<SessionGetSessionsParams, Builder>
+      implements ListParams.Builder<Builder>, SortOrderParams.Builder<Builder> {
+    private Builder() {
+      super(SessionGetSessionsParams::new);
     }
 
     /**
-     * @param sortBy the sort key (default createdAt)
+     * @param sortBy the sort key (default createdAt), or {@link SortBy#of(String)} for another
      * @return this builder
      */
     public Builder sortBy(SortBy sortBy) {
-      this.sortBy = sortBy;
-      return this;
-    }
-
-    /**
-     * @param sortOrder ascending or descending
-     * @return this builder
-     */
-    public Builder sortOrder(SortOrder sortOrder) {
-      this.sortOrder = sortOrder;
-      return this;
+      return set(Param.SESSIONS_SORT_BY, sortBy);
     }
 
     /**
@@ -200,8 +120,7 @@ public final class SessionGetSessionsParams extends AccountListParams {
      * @return this builder
      */
     public Builder startTime(Instant startTime) {
-      this.startTime = startTime;
-      return this;
+      return set(Param.START_TIME, startTime);
     }
 
     /**
@@ -209,8 +128,7 @@ public final class SessionGetSessionsParams extends AccountListParams {
      * @return this builder
      */
     public Builder endTime(Instant endTime) {
-      this.endTime = endTime;
-      return this;
+      return set(Param.END_TIME, endTime);
     }
 
     /**
@@ -219,26 +137,15 @@ public final class SessionGetSessionsParams extends AccountListParams {
      * @return this builder
      */
     public Builder participants(String participants) {
-      this.participants = participants;
-      return this;
+      return set(Param.PARTICIPANTS, participants);
     }
 
     /**
-     * @param status only LIVE or only ENDED sessions
+     * @param status only LIVE or only ENDED sessions, or {@link Status#of(String)} for another value
      * @return this builder
      */
     public Builder status(Status status) {
-      this.status = status;
-      return this;
-    }
-
-    /**
-     * @param search a case-insensitive substring of the meeting title, meeting id or session id
-     * @return this builder
-     */
-    public Builder search(String search) {
-      this.search = search;
-      return this;
+      return set(Param.SESSION_STATUS, status);
     }
 
     /**
@@ -246,16 +153,7 @@ public final class SessionGetSessionsParams extends AccountListParams {
      * @return this builder
      */
     public Builder associatedId(String associatedId) {
-      this.associatedId = associatedId;
-      return this;
-    }
-
-    /**
-     * @return the parameters
-     * @throws IllegalStateException if {@code accountId} is unset or blank
-     */
-    public SessionGetSessionsParams build() {
-      return new SessionGetSessionsParams(this);
+      return set(Param.ASSOCIATED_ID, associatedId);
     }
   }
 }
