@@ -68,12 +68,14 @@ public final class SessionEngine {
     for (ParticipantEvent e : batch) {
       fresh.putIfAbsent(e.id(), e);
     }
+    createMissingMeetings(c, appId, fresh.values(), now);
+    Map<String, Meeting> meetings = lockMeetings(c, appId, fresh.values());
+    // Read under the meetings' locks, which every writer of these events holds until it commits:
+    // read before, a concurrent batch sharing events could record them in between.
     Set<String> recorded = stores.events().existingIds(c, appId, fresh.keySet());
     fresh.keySet().removeAll(recorded);
 
     if (!fresh.isEmpty()) {
-      createMissingMeetings(c, appId, fresh.values(), now);
-      Map<String, Meeting> meetings = lockMeetings(c, appId, fresh.values());
       validate(c, appId, batch, fresh, meetings);
       stores.events().insert(c, appId, fresh.values(), now);
       SessionCounts.Changes counts = new SessionCounts.Changes();

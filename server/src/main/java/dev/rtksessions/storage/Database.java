@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public final class Database implements AutoCloseable {
   private final String description;
   // SQLite has one writer at a time; queueing writers here beats spinning on SQLITE_BUSY.
   private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+  private final LongAdder conflictRetries = new LongAdder();
 
   /** A unit of work on one connection. */
   @FunctionalInterface
@@ -152,7 +154,10 @@ public final class Database implements AutoCloseable {
         }
       } catch (SQLException e) {
         if (dialect.isRetryable(e) && attempt < MAX_ATTEMPTS) {
-          log.debug("retrying a write after a conflict (attempt {}): {}", attempt, e.getMessage());
+          // Writers take their locks in key order, so this should not happen on PostgreSQL: say so.
+          conflictRetries.increment();
+          log.info("a write conflicted with another (SQLSTATE {}); running it again (attempt {})", e.getSQLState(),
+              attempt + 1);
           backOff(attempt);
           continue;
         }
@@ -163,6 +168,11 @@ public final class Database implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** How many write transactions were run again after a conflict (deadlock, busy SQLite file) so far. */
+  public long conflictRetries() {
+    return conflictRetries.sum();
   }
 
   /** True when the store answers a trivial query. */

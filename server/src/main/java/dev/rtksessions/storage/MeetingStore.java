@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,13 +77,19 @@ public final class MeetingStore {
     });
   }
 
-  /** Inserts the meetings that do not exist yet (events may create meetings on the fly). */
+  /**
+   * Inserts the meetings that do not exist yet (events may create meetings on the fly), in id
+   * order: a row another transaction is inserting makes this one wait for it, so two batches
+   * naming the same new meetings in different orders would each hold a row the other waits for.
+   */
   public void insertMissing(Connection c, Collection<Meeting> meetings) throws SQLException {
     if (meetings.isEmpty()) {
       return;
     }
+    List<Meeting> inOrder = new ArrayList<>(meetings);
+    inOrder.sort(Comparator.comparing(Meeting::id));
     try (PreparedStatement ps = c.prepareStatement(INSERT + " ON CONFLICT (app_id, id) DO NOTHING")) {
-      for (Meeting m : meetings) {
+      for (Meeting m : inOrder) {
         bind(ps, m);
         ps.addBatch();
       }
