@@ -20,12 +20,28 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final int MAX_ATTEMPTS = 8;
+  /**
+   * How long a request waits for a pool connection, and for a pooled connection's check: with as
+   * many HTTP workers as connections a request finds one free unless the store is unreachable
+   * (or a connection is being replaced, a few milliseconds), so waiting longer only delays the
+   * 503 of an outage.
+   */
+  static final int CONNECTION_WAIT_MS = 1_000;
+  /**
+   * How long one statement of a request waits for PostgreSQL's answer before the request fails
+   * (503): without it a frozen server (or dropped packets) held requests, and the workers, for as
+   * long as TCP retransmits. The service's statements take milliseconds (docs/benchmarks.md);
+   * a URL that sets pgjdbc's {@code socketTimeout} (seconds) sets this bound instead.
+   */
+  static final int STATEMENT_WAIT_MS = 1_500;
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final String description;
   // SQLite has one writer at a time; queueing writers here beats spinning on SQLITE_BUSY.
   private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+  // 0 when requests' statements are not bounded here (SQLite, or a URL with its own socketTimeout).
+  private final int statementWaitMs;
   private final LongAdder conflictRetries = new LongAdder();
 
   /** A unit of work on one connection. */
@@ -34,10 +50,11 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  private Database(HikariDataSource dataSource, Dialect dialect, String description) {
+  private Database(HikariDataSource dataSource, Dialect dialect, String description, int statementWaitMs) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.description = description;
+    this.statementWaitMs = statementWaitMs;
   }
 
   /** The embedded default: a SQLite file in WAL mode under {@code dataDir}. */
@@ -52,7 +69,8 @@ public final class Database implements AutoCloseable {
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("rtk-" + dialect.name().toLowerCase());
     config.setMaximumPoolSize(maxPoolSize);
-    config.setConnectionTimeout(2_000);
+    config.setConnectionTimeout(CONNECTION_WAIT_MS);
+    config.setValidationTimeout(CONNECTION_WAIT_MS);
     config.setInitializationFailTimeout(-1);
     if (dialect == Dialect.SQLITE) {
       createParentDirectory(jdbcUrl);
@@ -72,7 +90,8 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource ds = new HikariDataSource(config);
     String description = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:".length()) : redact(jdbcUrl);
-    Database db = new Database(ds, dialect, description);
+    int statementWaitMs = dialect == Dialect.POSTGRESQL && !dialect.urlBoundsStatements(jdbcUrl) ? STATEMENT_WAIT_MS : 0;
+    Database db = new Database(ds, dialect, description, statementWaitMs);
     try {
       db.migrate();
     } catch (RuntimeException e) {
@@ -122,7 +141,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs read-only work in auto-commit mode. */
   public <T> T read(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       return work.run(c);
     } catch (SQLException e) {
       throw translate(e);
@@ -140,7 +159,7 @@ public final class Database implements AutoCloseable {
         sqliteWriter.lock();
         locked = true;
       }
-      try (Connection c = dataSource.getConnection()) {
+      try (Connection c = connection()) {
         c.setAutoCommit(false);
         try {
           T result = work.run(dialect.forWrites(c));
@@ -175,13 +194,27 @@ public final class Database implements AutoCloseable {
     return conflictRetries.sum();
   }
 
-  /** True when the store answers a trivial query. */
+  /** True when the store answers a trivial query (within about a second). */
   public boolean isReachable() {
     try (Connection c = dataSource.getConnection()) {
-      return c.isValid(2);
+      return c.isValid(1);
     } catch (SQLException e) {
       return false;
     }
+  }
+
+  /** A pool connection for a request's work; the pool restores its network timeout when it is returned. */
+  private Connection connection() throws SQLException {
+    Connection c = dataSource.getConnection();
+    if (statementWaitMs > 0) {
+      try {
+        c.setNetworkTimeout(Runnable::run, statementWaitMs);
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+    }
+    return c;
   }
 
   private static void rollbackQuietly(Connection c) {
