@@ -7,6 +7,7 @@ import dev.rtksessions.model.Permission;
 import dev.rtksessions.service.RtkService;
 import dev.rtksessions.service.ServiceConfig;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -45,6 +46,11 @@ final class ServeCommand implements Callable<Integer> {
           + " shows has changed (env RTK_LIST_CACHE_SIZE, default ${DEFAULT-VALUE}; 0 keeps none).")
   int listCacheSize;
 
+  @Option(names = "--startup-timeout", defaultValue = "${env:RTK_STARTUP_TIMEOUT:-60}",
+      description = "Seconds the start waits for the database to accept connections and for another process's schema"
+          + " migration, then fails (env RTK_STARTUP_TIMEOUT, default ${DEFAULT-VALUE}; 0 fails at once).")
+  int startupTimeoutSeconds;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
 
@@ -60,8 +66,12 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--list-cache-size must be 0-1000000, got " + listCacheSize);
     }
+    if (startupTimeoutSeconds < 0 || startupTimeoutSeconds > 3600) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--startup-timeout must be 0-3600 seconds, got " + startupTimeoutSeconds);
+    }
     ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize)
-        .withListCacheSize(listCacheSize);
+        .withListCacheSize(listCacheSize).withStartupTimeout(Duration.ofSeconds(startupTimeoutSeconds));
     if (webhookPublicKey != null && !webhookPublicKey.isBlank()) {
       try {
         config = config.withWebhookPublicKey(WebhookSignature.readPublicKey(webhookPublicKey));

@@ -7,9 +7,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +68,28 @@ public final class Database implements AutoCloseable {
     return "jdbc:sqlite:" + dataDir.resolve("rtk-sessions.db").toAbsolutePath().normalize();
   }
 
-  /** Opens the pool and migrates the schema to the newest version. */
+  /**
+   * Opens the pool and migrates the schema to the newest version, for tools: the store must
+   * answer at once, and statements may run as long as they need (bulk loads, recounts).
+   */
   public static Database open(String jdbcUrl, int maxPoolSize) {
+    return open(jdbcUrl, maxPoolSize, Duration.ZERO, false);
+  }
+
+  /**
+   * Opens the store for the service: waits up to {@code startupTimeout} for it to accept
+   * connections (a server still starting) and for another process's migration, and bounds how
+   * long a request's statement waits for PostgreSQL ({@link #STATEMENT_WAIT_MS}).
+   */
+  public static Database openForService(String jdbcUrl, int maxPoolSize, Duration startupTimeout) {
+    return open(jdbcUrl, maxPoolSize, startupTimeout, true);
+  }
+
+  private static Database open(String jdbcUrl, int maxPoolSize, Duration startupTimeout, boolean boundStatements) {
     Dialect dialect = Dialect.forJdbcUrl(jdbcUrl);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
-    config.setPoolName("rtk-" + dialect.name().toLowerCase());
+    config.setPoolName("rtk-" + dialect.name().toLowerCase(Locale.ROOT));
     config.setMaximumPoolSize(maxPoolSize);
     config.setConnectionTimeout(CONNECTION_WAIT_MS);
     config.setValidationTimeout(CONNECTION_WAIT_MS);
@@ -90,10 +112,10 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource ds = new HikariDataSource(config);
     String description = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:".length()) : redact(jdbcUrl);
-    int statementWaitMs = dialect == Dialect.POSTGRESQL && !dialect.urlBoundsStatements(jdbcUrl) ? STATEMENT_WAIT_MS : 0;
-    Database db = new Database(ds, dialect, description, statementWaitMs);
+    boolean bounded = boundStatements && dialect == Dialect.POSTGRESQL && !dialect.urlBoundsStatements(jdbcUrl);
+    Database db = new Database(ds, dialect, description, bounded ? STATEMENT_WAIT_MS : 0);
     try {
-      db.migrate();
+      db.migrate(startupTimeout);
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -122,12 +144,94 @@ public final class Database implements AutoCloseable {
     return url.replaceAll("password=[^&]*", "password=***");
   }
 
-  private void migrate() {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.name().toLowerCase())
-        .load()
-        .migrate();
+  /**
+   * Migrates the schema. While the store refuses connections (not up yet, still starting, out of
+   * connections) it tries again every half second, and Flyway waits for the migration lock that
+   * another process holds, each until {@code timeout} has passed; what it waits for is logged.
+   * Any other failure ends the start at once.
+   */
+  private void migrate(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long nextLog = System.nanoTime();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      try {
+        migrateOnce(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(left)), timeout);
+        return;
+      } catch (FlywayException e) {
+        SQLException cause = sqlCause(e);
+        boolean refused = cause instanceof SQLTransientConnectionException
+            || (cause != null && dialect.isUnavailable(cause));
+        boolean timedOut = System.nanoTime() >= deadline;
+        // A run that ends at the deadline without refusals waited for another process's lock.
+        if (refused && timedOut || !refused && timedOut && !timeout.isZero()) {
+          throw new StorageUnavailableException("the store at " + description + " is not ready after "
+              + timeout.toSeconds() + " s of waiting (--startup-timeout, RTK_STARTUP_TIMEOUT): " + reason(e), e);
+        }
+        if (!refused) {
+          throw e;
+        }
+        if (System.nanoTime() >= nextLog) {
+          log.warn("waiting for the store at {} to accept connections ({}); giving up in {} s", description,
+              reason(e), TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime() + 999_999_999));
+          nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        }
+        sleep(Math.min(500, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+    }
+  }
+
+  /** One Flyway run, which waits for another process's migration lock up to {@code lockWaitSeconds}. */
+  private void migrateOnce(long lockWaitSeconds, Duration timeout) {
+    long start = System.nanoTime();
+    ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "rtk-migration-watch");
+      t.setDaemon(true);
+      return t;
+    });
+    watch.scheduleAtFixedRate(() -> log.info("the schema migration of {} has run for {} s: a long migration, or"
+        + " waiting for another process's (up to {} s)", description,
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), timeout.toSeconds()), 5, 5, TimeUnit.SECONDS);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration/common",
+              "classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT))
+          // Flyway tries to take its lock once a second.
+          .lockRetryCount((int) Math.min(Integer.MAX_VALUE, lockWaitSeconds))
+          .load()
+          .migrate();
+    } finally {
+      watch.shutdownNow();
+    }
+  }
+
+  private static SQLException sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  /** The innermost message: the driver's own words (connection refused, starting up). */
+  private static String reason(Throwable e) {
+    Throwable inner = e;
+    while (inner.getCause() != null) {
+      inner = inner.getCause();
+    }
+    String message = inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(Math.max(0, millis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageUnavailableException("interrupted while waiting for the store", e);
+    }
   }
 
   public Dialect dialect() {
