@@ -162,9 +162,9 @@ public final class Database implements AutoCloseable {
         SQLException cause = sqlCause(e);
         boolean refused = cause instanceof SQLTransientConnectionException
             || (cause != null && dialect.isUnavailable(cause));
-        boolean timedOut = System.nanoTime() >= deadline;
-        // A run that ends at the deadline without refusals waited for another process's lock.
-        if (refused && timedOut || !refused && timedOut && !timeout.isZero()) {
+        // Past the deadline, a failure other than a refusal is Flyway giving up on another
+        // process's lock (unless there was no time to wait at all: then it is the failure itself).
+        if (System.nanoTime() >= deadline && (refused || !timeout.isZero())) {
           throw new StorageUnavailableException("the store at " + description + " is not ready after "
               + timeout.toSeconds() + " s of waiting (--startup-timeout, RTK_STARTUP_TIMEOUT): " + reason(e), e);
         }
