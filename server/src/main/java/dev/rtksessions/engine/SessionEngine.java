@@ -68,20 +68,18 @@ public final class SessionEngine {
     for (ParticipantEvent e : batch) {
       fresh.putIfAbsent(e.id(), e);
     }
-    createMissingMeetings(c, appId, fresh.values(), now);
-    Map<String, Meeting> meetings = lockMeetings(c, appId, fresh.values());
-    // Read under the meetings' locks, which every writer of these events holds until it commits:
-    // read before, a concurrent batch sharing events could record them in between.
-    Set<String> recorded = stores.events().existingIds(c, appId, fresh.keySet());
-    fresh.keySet().removeAll(recorded);
-
+    // A first look before any lock: a batch recorded before (a retry) ends here, and a store that
+    // stopped answering is noticed within the request bound, before statements that may queue.
+    fresh.keySet().removeAll(stores.events().existingIds(c, appId, fresh.keySet()));
     if (!fresh.isEmpty()) {
-      validate(c, appId, batch, fresh, meetings);
-      stores.events().insert(c, appId, fresh.values(), now);
-      SessionCounts.Changes counts = new SessionCounts.Changes();
-      rebuild(c, appId, fresh.values(), meetings, counts);
-      stores.counts().apply(c, appId, counts);
-      stores.changes().record(c, appId);
+      createMissingMeetings(c, appId, fresh.values(), now);
+      Map<String, Meeting> meetings = lockMeetings(c, appId, fresh.values());
+      // Again under the meetings' locks, which every writer of these events holds until it
+      // commits: a concurrent batch sharing events may have recorded them since the first look.
+      fresh.keySet().removeAll(stores.events().existingIds(c, appId, fresh.keySet()));
+      if (!fresh.isEmpty()) {
+        record(c, appId, batch, fresh, meetings, now);
+      }
     }
 
     List<EventOutcome> outcomes = new ArrayList<>(batch.size());
@@ -91,6 +89,17 @@ public final class SessionEngine {
       outcomes.add(first && fresh.containsKey(e.id()) ? EventOutcome.applied(e.id()) : EventOutcome.duplicate(e.id()));
     }
     return outcomes;
+  }
+
+  /** Validates the new events, stores them and brings sessions and counters up to date. */
+  private void record(Connection c, String appId, List<ParticipantEvent> batch, Map<String, ParticipantEvent> fresh,
+      Map<String, Meeting> meetings, long now) throws SQLException {
+    validate(c, appId, batch, fresh, meetings);
+    stores.events().insert(c, appId, fresh.values(), now);
+    SessionCounts.Changes counts = new SessionCounts.Changes();
+    rebuild(c, appId, fresh.values(), meetings, counts);
+    stores.counts().apply(c, appId, counts);
+    stores.changes().record(c, appId);
   }
 
   private void createMissingMeetings(Connection c, String appId, Collection<ParticipantEvent> events, long now)

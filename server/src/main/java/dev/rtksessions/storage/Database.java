@@ -40,6 +40,11 @@ public final class Database implements AutoCloseable {
    * a URL that sets pgjdbc's {@code socketTimeout} (seconds) sets this bound instead.
    */
   static final int STATEMENT_WAIT_MS = 1_500;
+  /**
+   * How long a statement that queues behind other writers ({@link #mayWaitForWriters}) waits:
+   * on a healthy store a batch can wait for other batches' whole transactions on a busy meeting.
+   */
+  static final int WRITERS_WAIT_MS = 10_000;
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
@@ -291,6 +296,22 @@ public final class Database implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Runs a statement of a write transaction that may wait for other writers' row locks, with
+   * {@link #WRITERS_WAIT_MS} instead of the request bound. The transaction must have had an
+   * answer from the store just before (a statement under the request bound), so that a store
+   * that stopped answering is still noticed within that bound.
+   */
+  public <T> T mayWaitForWriters(Connection c, Work<T> statement) throws SQLException {
+    if (statementWaitMs == 0) {
+      return statement.run(c);
+    }
+    c.setNetworkTimeout(Runnable::run, WRITERS_WAIT_MS);
+    T result = statement.run(c);
+    c.setNetworkTimeout(Runnable::run, statementWaitMs);
+    return result;
   }
 
   /** How many write transactions were run again after a conflict (deadlock, busy SQLite file) so far. */

@@ -88,13 +88,15 @@ public final class MeetingStore {
     }
     List<Meeting> inOrder = new ArrayList<>(meetings);
     inOrder.sort(Comparator.comparing(Meeting::id));
-    try (PreparedStatement ps = c.prepareStatement(INSERT + " ON CONFLICT (app_id, id) DO NOTHING")) {
-      for (Meeting m : inOrder) {
-        bind(ps, m);
-        ps.addBatch();
+    db.mayWaitForWriters(c, conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(INSERT + " ON CONFLICT (app_id, id) DO NOTHING")) {
+        for (Meeting m : inOrder) {
+          bind(ps, m);
+          ps.addBatch();
+        }
+        return ps.executeBatch();
       }
-      ps.executeBatch();
-    }
+    });
   }
 
   public Optional<Meeting> find(String appId, String meetingId) {
@@ -151,7 +153,8 @@ public final class MeetingStore {
    * writers of the same meeting queue up here, across processes.
    */
   public Map<String, Meeting> lock(Connection c, String appId, Collection<String> meetingIds) throws SQLException {
-    return load(c, appId, meetingIds, " ORDER BY id" + db.dialect().lockRowsSuffix());
+    String inIdOrder = " ORDER BY id" + db.dialect().lockRowsSuffix();
+    return db.mayWaitForWriters(c, conn -> load(conn, appId, meetingIds, inIdOrder));
   }
 
   /** Where the meetings' event histories stand (see {@link MeetingProgress}). */

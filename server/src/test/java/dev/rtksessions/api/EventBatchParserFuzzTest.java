@@ -13,7 +13,7 @@ import java.util.List;
  * first byte chooses the format: even a JSON array, odd NDJSON.
  */
 class EventBatchParserFuzzTest {
-  @FuzzTest(maxDuration = "3s")
+  @FuzzTest(maxDuration = "3s", maxExecutions = 50_000)
   void anyBodyParsesOrIsRefusedWithA4xx(byte[] input) {
     if (input.length == 0) {
       return;

@@ -19,7 +19,7 @@ class ListSessionsRequestFuzzTest {
   private static final List<String> NAMES = List.of("page_no", "per_page", "sort_by", "sort_order", "status",
       "associated_id", "start_time", "end_time", "participants", "search");
 
-  @FuzzTest(maxDuration = "3s")
+  @FuzzTest(maxDuration = "3s", maxExecutions = 50_000)
   void anyQueryReadsOrIsRefusedWithA400(FuzzedDataProvider data) {
     Map<String, Deque<String>> query = new HashMap<>();
     for (String name : NAMES) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * byte chooses the reader: even the API's, odd the webhooks'.
  */
 class TimestampsFuzzTest {
-  @FuzzTest(maxDuration = "3s")
+  @FuzzTest(maxDuration = "3s", maxExecutions = 50_000)
   void anyTextIsATimeInRangeOrRefused(byte[] input) {
     if (input.length == 0) {
       return;

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * another exception.
  */
 class WebhookPayloadsFuzzTest {
-  @FuzzTest(maxDuration = "3s")
+  @FuzzTest(maxDuration = "3s", maxExecutions = 50_000)
   void anyDeliveryParsesOrIsRefusedWithA4xx(byte[] input) {
     int newline = 0;
     while (newline < input.length && input[newline] != '\n') {

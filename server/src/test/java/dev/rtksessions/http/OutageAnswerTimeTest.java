@@ -7,11 +7,15 @@ import dev.rtksessions.service.RtkService;
 import dev.rtksessions.service.ServiceConfig;
 import dev.rtksessions.testing.ApiClient;
 import dev.rtksessions.testing.Events;
+import dev.rtksessions.testing.MutableClock;
 import dev.rtksessions.testing.RtkWebhooks;
 import dev.rtksessions.testing.TcpProxy;
 import dev.rtksessions.testing.TestDatabases;
 import dev.rtksessions.testing.TestService;
 import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -130,6 +135,35 @@ class OutageAnswerTimeTest {
         assertThat(answer.get(2, TimeUnit.MINUTES)).containsOnly(200);
       }
       clients.shutdown();
+    }
+  }
+
+  /**
+   * Waiting for another writer is not an outage: a batch whose meeting another transaction holds
+   * locked for 3 s (longer than a request's statement may wait for PostgreSQL's answer) is
+   * recorded once the lock is released.
+   */
+  @Test
+  void aBatchWaitingLongForAnotherWritersLockIsRecorded() throws Exception {
+    String url = TestDatabases.freshPostgres();
+    try (TestService t = TestService.start(url, new MutableClock(TestService.EPOCH))) {
+      Events events = new Events(Instant.parse("2025-03-04T10:00:00Z"));
+      assertThat(t.postEvents(events.join("hot", "a", 0).json()).status()).isEqualTo(200);
+      try (Connection other = DriverManager.getConnection(url)) {
+        other.setAutoCommit(false);
+        try (PreparedStatement lock = other.prepareStatement("SELECT id FROM meetings WHERE id = 'hot' FOR UPDATE")) {
+          lock.executeQuery().close();
+        }
+        CompletableFuture<ApiClient.Response> waiting =
+            CompletableFuture.supplyAsync(() -> t.postEvents(new Events(Instant.parse("2025-03-04T10:00:00Z"), "w")
+                .join("hot", "b", 60).json()));
+        Thread.sleep(3_000);
+        assertThat(waiting).as("waiting for the lock").isNotDone();
+        other.commit();
+        ApiClient.Response r = waiting.get(30, TimeUnit.SECONDS);
+        assertThat(r.status()).as("%s", r.body()).isEqualTo(200);
+        assertThat(r.body().at("/data/applied").asInt()).isEqualTo(1);
+      }
     }
   }
 
