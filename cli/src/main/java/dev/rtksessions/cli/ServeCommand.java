@@ -58,29 +58,24 @@ final class ServeCommand implements Callable<Integer> {
           + " reported in the log (env RTK_HELD_REPORT_AFTER, default ${DEFAULT-VALUE}; 1m-30d).")
   Duration heldReportAfter;
 
+  @Option(names = "--startup-timeout", defaultValue = "${env:RTK_STARTUP_TIMEOUT:-60}",
+      description = "Seconds the start waits for the database to accept connections and for another process's schema"
+          + " migration, then fails (env RTK_STARTUP_TIMEOUT, default ${DEFAULT-VALUE}; 0 fails at once).")
+  int startupTimeoutSeconds;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, got " + port);
+    ServiceConfig config;
+    try {
+      config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize)
+          .withListCacheSize(listCacheSize).withStaleAfter(staleAfter).withHeldReportAfter(heldReportAfter)
+          .withStartupTimeout(Duration.ofSeconds(startupTimeoutSeconds));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (poolSize < 1 || poolSize > 200) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--pool-size must be 1-200, got " + poolSize);
-    }
-    if (listCacheSize < 0 || listCacheSize > 1_000_000) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--list-cache-size must be 0-1000000, got " + listCacheSize);
-    }
-    for (Duration d : new Duration[] {staleAfter, heldReportAfter}) {
-      if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(30)) > 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), (d == staleAfter ? "--stale-after"
-            : "--held-report-after") + " must be from 1 minute to 30 days, got " + d);
-      }
-    }
-    ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize)
-        .withListCacheSize(listCacheSize).withStaleAfter(staleAfter).withHeldReportAfter(heldReportAfter);
     if (webhookPublicKey != null && !webhookPublicKey.isBlank()) {
       try {
         config = config.withWebhookPublicKey(WebhookSignature.readPublicKey(webhookPublicKey));

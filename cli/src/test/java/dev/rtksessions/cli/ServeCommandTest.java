@@ -116,4 +116,19 @@ class ServeCommandTest {
       stop(p);
     }
   }
+
+  @Test
+  void theStartupTimeoutIsValidatedAndBoundsTheWaitForTheDatabase() {
+    CliRun negative = CliRun.of(List.of(), "serve", "--startup-timeout", "-1");
+    assertThat(negative.exit()).isEqualTo(2);
+    assertThat(negative.err()).contains("--startup-timeout must be 0-3600 seconds, got -1");
+
+    // Port 1 refuses connections: the start gives up after the timeout, with exit code 6.
+    long start = System.nanoTime();
+    CliRun refused = CliRun.of(List.of(), "serve", "--port", "0", "--startup-timeout", "1", "--database-url",
+        "jdbc:postgresql://127.0.0.1:1/rtk?user=rtk");
+    assertThat(refused.exit()).isEqualTo(6);
+    assertThat(refused.err()).contains("is not ready after 1 s of waiting (--startup-timeout, RTK_STARTUP_TIMEOUT)");
+    assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
+  }
 }

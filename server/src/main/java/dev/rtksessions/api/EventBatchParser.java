@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -149,7 +150,7 @@ public final class EventBatchParser {
       throw ApiException.badRequest(field + " is required");
     }
     if (!v.isTextual()) {
-      throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase());
+      throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return v.asText();
   }
@@ -160,7 +161,7 @@ public final class EventBatchParser {
       return null;
     }
     if (!v.isTextual()) {
-      throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase());
+      throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     if (v.asText().length() > maxLength) {
       throw ApiException.badRequest(field + " must be at most " + maxLength + " characters, got "
@@ -175,7 +176,7 @@ public final class EventBatchParser {
       return null;
     }
     if (!v.isObject()) {
-      throw ApiException.badRequest("meta must be a JSON object, got " + v.getNodeType().name().toLowerCase());
+      throw ApiException.badRequest("meta must be a JSON object, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     try {
       String text = Json.MAPPER.writeValueAsString(v);

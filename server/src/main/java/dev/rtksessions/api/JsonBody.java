@@ -2,6 +2,7 @@ package dev.rtksessions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Locale;
 
 /** Typed, validated access to a JSON object body; every failure a 400 naming the field. */
 public final class JsonBody {
@@ -75,6 +76,6 @@ public final class JsonBody {
   }
 
   private static String type(JsonNode v) {
-    return v.getNodeType().name().toLowerCase();
+    return v.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package dev.rtksessions.api;
 
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,7 +98,7 @@ public final class Params {
       if (ch == '"' || ch == '\\') {
         sb.append('\\').append(ch);
       } else if (ch < 0x20) {
-        sb.append(String.format("\\u%04x", (int) ch));
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
       } else {
         sb.append(ch);
       }

@@ -7,6 +7,7 @@ import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.Webhook;
 import dev.rtksessions.model.WebhookAction;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -202,6 +203,6 @@ public final class WebhookPayloads {
   }
 
   private static String type(JsonNode v) {
-    return v.getNodeType().name().toLowerCase();
+    return v.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -121,23 +121,18 @@ public final class SessionEngine {
     for (ParticipantEvent e : batch) {
       fresh.putIfAbsent(e.id(), e);
     }
-    Set<String> recorded = stores.events().existingIds(c, appId, fresh.keySet());
-    fresh.keySet().removeAll(recorded);
-
+    // A first look before any lock: a batch recorded before (a retry) ends here, and a store that
+    // stopped answering is noticed within the request bound, before statements that may queue.
+    fresh.keySet().removeAll(stores.events().existingIds(c, appId, fresh.keySet()));
     Map<String, HeldEvent> held = Map.of();
     if (!fresh.isEmpty()) {
       createMissingMeetings(c, appId, fresh.values(), now);
       Map<String, Meeting> meetings = lockMeetings(c, appId, fresh.values());
-      fillEmptyTitles(c, appId, fresh.values(), meetings, now);
-      validate(c, appId, batch, fresh, meetings, holding != null);
-      stores.events().insert(c, appId, fresh.values(), now);
-      SessionCounts.Changes counts = new SessionCounts.Changes();
-      rebuild(c, appId, fresh.values(), meetings, counts);
-      stores.counts().apply(c, appId, counts);
-      stores.changes().record(c, appId);
-      releaseHeld(c, appId, fresh.values());
-      if (holding != null) {
-        held = hold(c, appId, fresh.values(), holding, now);
+      // Again under the meetings' locks, which every writer of these events holds until it
+      // commits: a concurrent batch sharing events may have recorded them since the first look.
+      fresh.keySet().removeAll(stores.events().existingIds(c, appId, fresh.keySet()));
+      if (!fresh.isEmpty()) {
+        held = record(c, appId, batch, fresh, meetings, holding, now);
       }
     }
 
@@ -154,6 +149,24 @@ public final class SessionEngine {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Validates the new events, stores them and brings sessions and counters up to date; for a
+   * holding batch, lists what cannot be placed yet and returns that, by event id.
+   */
+  private Map<String, HeldEvent> record(Connection c, String appId, List<ParticipantEvent> batch,
+      Map<String, ParticipantEvent> fresh, Map<String, Meeting> meetings, Holding holding, long now)
+      throws SQLException {
+    fillEmptyTitles(c, appId, fresh.values(), meetings, now);
+    validate(c, appId, batch, fresh, meetings, holding != null);
+    stores.events().insert(c, appId, fresh.values(), now);
+    SessionCounts.Changes counts = new SessionCounts.Changes();
+    rebuild(c, appId, fresh.values(), meetings, counts);
+    stores.counts().apply(c, appId, counts);
+    stores.changes().record(c, appId);
+    releaseHeld(c, appId, fresh.values());
+    return holding == null ? Map.of() : hold(c, appId, fresh.values(), holding, now);
   }
 
   /** Forgets the held events that a join of this batch places (the rebuild placed them). */

@@ -40,7 +40,7 @@ public final class RtkService implements AutoCloseable {
   private final String host;
 
   private RtkService(ServiceConfig config) {
-    this.database = Database.open(config.databaseUrl(), config.poolSize());
+    this.database = Database.openForService(config.databaseUrl(), config.poolSize(), config.startupTimeout());
     try {
       this.stores = Stores.on(database);
       this.catalog = new Catalog(stores, config.clock());

@@ -5,6 +5,9 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Properties;
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
 import org.postgresql.PGStatement;
 
 /**
@@ -78,6 +81,12 @@ public enum Dialect {
     }
 
     @Override
+    boolean urlBoundsStatements(String jdbcUrl) {
+      Properties parsed = Driver.parseURL(jdbcUrl, null);
+      return parsed != null && parsed.getProperty(PGProperty.SOCKET_TIMEOUT.getName()) != null;
+    }
+
+    @Override
     boolean isUniqueViolation(SQLException e) {
       return "23505".equals(e.getSQLState());
     }
@@ -94,6 +103,11 @@ public enum Dialect {
       return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
     }
   };
+
+  /** Whether the URL bounds how long a statement waits for the server itself (pgjdbc's socketTimeout). */
+  boolean urlBoundsStatements(String jdbcUrl) {
+    return false;
+  }
 
   /** The connection a write transaction's work is given. */
   Connection forWrites(Connection c) {

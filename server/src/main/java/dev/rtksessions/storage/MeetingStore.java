@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,18 +78,26 @@ public final class MeetingStore {
     });
   }
 
-  /** Inserts the meetings that do not exist yet (events may create meetings on the fly). */
+  /**
+   * Inserts the meetings that do not exist yet (events may create meetings on the fly), in id
+   * order: a row another transaction is inserting makes this one wait for it, so two batches
+   * naming the same new meetings in different orders would each hold a row the other waits for.
+   */
   public void insertMissing(Connection c, Collection<Meeting> meetings) throws SQLException {
     if (meetings.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(INSERT + " ON CONFLICT (app_id, id) DO NOTHING")) {
-      for (Meeting m : meetings) {
-        bind(ps, m);
-        ps.addBatch();
+    List<Meeting> inOrder = new ArrayList<>(meetings);
+    inOrder.sort(Comparator.comparing(Meeting::id));
+    db.mayWaitForWriters(c, conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(INSERT + " ON CONFLICT (app_id, id) DO NOTHING")) {
+        for (Meeting m : inOrder) {
+          bind(ps, m);
+          ps.addBatch();
+        }
+        return ps.executeBatch();
       }
-      ps.executeBatch();
-    }
+    });
   }
 
   /**
@@ -168,7 +177,8 @@ public final class MeetingStore {
    * writers of the same meeting queue up here, across processes.
    */
   public Map<String, Meeting> lock(Connection c, String appId, Collection<String> meetingIds) throws SQLException {
-    return load(c, appId, meetingIds, " ORDER BY id" + db.dialect().lockRowsSuffix());
+    String inIdOrder = " ORDER BY id" + db.dialect().lockRowsSuffix();
+    return db.mayWaitForWriters(c, conn -> load(conn, appId, meetingIds, inIdOrder));
   }
 
   /** Where the meetings' event histories stand (see {@link MeetingProgress}). */

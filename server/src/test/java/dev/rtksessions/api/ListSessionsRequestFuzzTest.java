@@ -1,0 +1,47 @@
+package dev.rtksessions.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Any query of {@code GET .../sessions} (each parameter absent, given once or twice, with any
+ * value) either reads as a request within the documented bounds or is refused with a 400 whose
+ * envelope can be sent: never another exception.
+ */
+class ListSessionsRequestFuzzTest {
+  private static final List<String> NAMES = List.of("page_no", "per_page", "sort_by", "sort_order", "status",
+      "associated_id", "start_time", "end_time", "participants", "search");
+
+  @FuzzTest(maxDuration = "3s", maxExecutions = 50_000)
+  void anyQueryReadsOrIsRefusedWithA400(FuzzedDataProvider data) {
+    Map<String, Deque<String>> query = new HashMap<>();
+    for (String name : NAMES) {
+      int given = data.consumeInt(0, 2);
+      if (given > 0) {
+        Deque<String> values = new ArrayDeque<>();
+        for (int i = 0; i < given; i++) {
+          values.add(data.consumeString(40));
+        }
+        query.put(name, values);
+      }
+    }
+    ListSessionsRequest request;
+    try {
+      request = ListSessionsRequest.parse("app", new Params(query));
+    } catch (ApiException e) {
+      assertThat(e.status()).isEqualTo(400);
+      Refusals.assertClientError(e);
+      return;
+    }
+    assertThat(request.page()).isPositive();
+    assertThat(request.perPage()).isBetween(1, ListSessionsRequest.MAX_PER_PAGE);
+    assertThat(request.offset()).isNotNegative();
+  }
+}
