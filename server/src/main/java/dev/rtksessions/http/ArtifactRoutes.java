@@ -2,10 +2,10 @@ package dev.rtksessions.http;
 
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
-import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.Params;
 import dev.rtksessions.api.Timestamps;
 import dev.rtksessions.engine.Artifacts;
+import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.UnreadableTranscriptException;
 import dev.rtksessions.model.Artifact;
 import dev.rtksessions.model.ArtifactKind;
@@ -32,9 +32,11 @@ final class ArtifactRoutes {
       Pattern.compile("https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?");
 
   private final Artifacts artifacts;
+  private final Catalog catalog;
 
-  ArtifactRoutes(Artifacts artifacts) {
+  ArtifactRoutes(Artifacts artifacts, Catalog catalog) {
     this.artifacts = artifacts;
+    this.catalog = catalog;
   }
 
   Reply chat(Request request) {
@@ -95,7 +97,7 @@ final class ArtifactRoutes {
   Reply upload(Request request) {
     ArtifactKind kind = kind(request);
     Session session = session(request);
-    byte[] content = request.body(MAX_UPLOAD_BYTES);
+    byte[] content = request.body();
     if (content.length == 0) {
       throw ApiException.badRequest("the body must hold the " + kind.wire() + " file's bytes; it is empty");
     }
@@ -116,9 +118,14 @@ final class ArtifactRoutes {
     return Reply.ok(Envelope.of(data));
   }
 
-  /** {@code GET .../artifacts/{kind}?expires=&signature=}: the link is the credential, no token. */
+  /**
+   * {@code GET .../artifacts/{kind}?expires=&signature=}: the link is the credential, no token.
+   * The app is looked up only once the signature matched (it covers the app id), so a link to an
+   * unknown app, or to an app of another account, is answered as any altered link.
+   */
   Reply download(Request request) {
-    String sessionId = Ids.entityId("session_id", request.path("session_id"));
+    String appId = request.path("app_id");
+    String sessionId = request.path("session_id");
     ArtifactKind kind = kind(request);
     String fresh = "; get a fresh link from GET .../sessions/" + sessionId + "/" + kind.wire();
     Params q = request.query();
@@ -134,8 +141,11 @@ final class ArtifactRoutes {
     } catch (NumberFormatException e) {
       throw ApiException.forbidden("this download link was altered or forged (expires is not a number)" + fresh);
     }
-    String appId = request.app().id();
-    switch (artifacts.check(appId, sessionId, kind, expires, signature)) {
+    Artifacts.LinkCheck check = artifacts.check(appId, sessionId, kind, expires, signature);
+    if (check != Artifacts.LinkCheck.FORGED && catalog.findApp(request.path("account_id"), appId).isEmpty()) {
+      check = Artifacts.LinkCheck.FORGED;
+    }
+    switch (check) {
       case FORGED -> throw ApiException.forbidden("this download link was altered or forged: its signature does not"
           + " match" + fresh);
       case EXPIRED -> throw ApiException.forbidden("this download link expired at " + Timestamps.format(expires)
@@ -172,19 +182,14 @@ final class ArtifactRoutes {
   }
 
   private Session session(Request request) {
-    String sessionId = Ids.entityId("session_id", request.path("session_id"));
+    String sessionId = request.path("session_id");
     String appId = request.app().id();
     return artifacts.session(appId, sessionId).orElseThrow(() -> ApiException.notFound(
         "session " + sessionId + " not found in app " + appId));
   }
 
+  /** The kind in the path, checked with the other path parameters. */
   private static ArtifactKind kind(Request request) {
-    String value = request.path("kind");
-    ArtifactKind kind = ArtifactKind.fromWire(value);
-    if (kind == null) {
-      throw ApiException.badRequest("the artifact kind must be one of chat, transcript, summary, got "
-          + Params.quote(value));
-    }
-    return kind;
+    return ArtifactKind.fromWire(request.path("kind"));
   }
 }

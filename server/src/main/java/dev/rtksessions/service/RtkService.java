@@ -8,11 +8,9 @@ import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.http.HttpApi;
+import dev.rtksessions.http.HttpServer;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.Stores;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
-import java.net.InetSocketAddress;
 
 /** The whole service wired together: storage, engine and HTTP server. Close it to stop. */
 public final class RtkService implements AutoCloseable {
@@ -21,7 +19,7 @@ public final class RtkService implements AutoCloseable {
   private final Catalog catalog;
   private final SessionEngine engine;
   private final Tokens tokens;
-  private final Undertow server;
+  private final HttpServer server;
   private final int port;
   private final String host;
 
@@ -38,20 +36,12 @@ public final class RtkService implements AutoCloseable {
       Artifacts artifacts = new Artifacts(stores, config.clock());
       HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl(),
           webhooks, artifacts);
-      this.server = Undertow.builder()
-          .addHttpListener(config.port(), config.host())
-          // As many workers as connections: requests then wait in the workers' FIFO queue, not
-          // for a pool connection, whose hand-off is not first come first served (with twice as
-          // many workers, the list's p99 was 10 times its p90 under load).
-          .setWorkerThreads(config.poolSize())
-          // Above every route's own limit (the largest: 32 MiB artifact uploads), so routes answer
-          // 413 themselves (Undertow's default is 2 MiB).
-          .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 40L * 1024 * 1024)
-          .setHandler(api.handler())
-          .build();
-      server.start();
+      // As many workers as connections: requests then wait in the workers' FIFO queue, not for a
+      // pool connection, whose hand-off is not first come first served (with twice as many
+      // workers, the list's p99 was 10 times its p90 under load).
+      this.server = HttpServer.start(config.host(), config.port(), config.poolSize(), api.handler());
       this.host = config.host();
-      this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+      this.port = server.port();
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -95,7 +85,7 @@ public final class RtkService implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    server.close();
     database.close();
   }
 }

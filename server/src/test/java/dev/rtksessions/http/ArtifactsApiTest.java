@@ -170,6 +170,25 @@ abstract class ArtifactsApiTest extends PerStoreTest {
   }
 
   @Test
+  void aLinkToAnUnknownAppIsAnsweredExactlyAsAnAlteredLink() {
+    assertThat(upload("chat", "id,payload\n1,hi\n", "text/csv").status()).isEqualTo(200);
+    String url = read("GetSessionChat", sessionPath() + "/chat").get("chat_download_url").asText();
+    int sig = url.indexOf("signature=") + "signature=".length();
+    ApiClient.Response altered = t.client.get(url.substring(0, sig) + (url.charAt(sig) == 'A' ? 'B' : 'A')
+        + url.substring(sig + 1), null);
+    assertThat(altered.status()).isEqualTo(403);
+    // Another app id, or the same app under another account: the signature (which covers the app)
+    // or the account no longer match, and the answer does not say whether the app exists.
+    ApiClient.Response unknownApp = t.client.get(url.replace("/kit/" + app + "/", "/kit/" + uuid() + "/"), null);
+    ApiClient.Response otherAccount = t.client.get(url.replace("/accounts/" + t.accountId + "/",
+        "/accounts/other-acc/"), null);
+    for (ApiClient.Response r : List.of(unknownApp, otherAccount)) {
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(r.raw().body()).isEqualTo(altered.raw().body());
+    }
+  }
+
+  @Test
   void transcriptAndSummaryAnswersUseCloudflaresCasing() {
     assertThat(upload("transcript", TRANSCRIPT_VTT, "text/vtt").status()).isEqualTo(200);
     assertThat(upload("summary", "Short summary.\n", "text/plain").status()).isEqualTo(200);
