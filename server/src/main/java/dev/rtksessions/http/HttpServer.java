@@ -80,7 +80,10 @@ public final class HttpServer implements AutoCloseable {
     try {
       AcceptingChannel<StreamConnection> channel = worker.createStreamConnectionServer(
           new InetSocketAddress(host, port),
-          ChannelListeners.openListenerAdapter(open),
+          ChannelListeners.openListenerAdapter((StreamConnection connection) -> {
+            UnparsedRequests.install(connection);
+            open.handleEvent(connection);
+          }),
           OptionMap.builder()
               .set(Options.WORKER_IO_THREADS, ioThreads)
               .set(Options.TCP_NODELAY, true)
