@@ -13,7 +13,9 @@ import dev.rtksessions.model.Session;
 import dev.rtksessions.storage.ArtifactStore;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,16 @@ final class ArtifactRoutes {
   private static final int MAX_CONTENT_TYPE = 255;
   private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
   private static final List<String> TRANSCRIPT_FORMATS = List.of("SRT", "VTT", "JSON", "CSV");
+  /**
+   * The media types a download may be shown as, per kind: the forms these files come in, all
+   * text that browsers do not run. Any other type (text/html, image/svg+xml, ...) is sent as an
+   * attachment.
+   */
+  private static final Map<ArtifactKind, Set<String>> SHOWN_TYPES = Map.of(
+      ArtifactKind.CHAT, Set.of("text/csv", "text/plain", "application/json"),
+      ArtifactKind.TRANSCRIPT, Set.of("text/csv", "text/vtt", "application/x-subrip", "text/plain",
+          "application/json"),
+      ArtifactKind.SUMMARY, Set.of("text/plain", "text/markdown", "application/json"));
   // What a Host header may hold (a name or IPv4, or a bracketed IPv6, and a port): links are built from it.
   private static final Pattern ORIGIN =
       Pattern.compile("https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?");
@@ -154,7 +166,9 @@ final class ArtifactRoutes {
     }
     ArtifactStore.File file = artifacts.content(appId, sessionId, kind).orElseThrow(() -> ApiException.notFound(
         "session " + sessionId + " has no uploaded " + kind.wire() + " any more" + fresh));
-    return Reply.file(file.content(), file.contentType());
+    String mediaType = file.contentType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    boolean shown = SHOWN_TYPES.get(kind).contains(mediaType);
+    return Reply.file(file.content(), file.contentType(), shown ? null : kind.wire() + "-" + sessionId);
   }
 
   // ---- helpers ------------------------------------------------------------------------------

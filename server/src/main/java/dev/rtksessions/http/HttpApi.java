@@ -45,6 +45,8 @@ public final class HttpApi {
   private static final String APP = ACCOUNT + "/{app_id}";
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
+  private static final HttpString NOSNIFF_HEADER = new HttpString("X-Content-Type-Options");
+  private static final HttpString CSP_HEADER = new HttpString("Content-Security-Policy");
 
   private final Catalog catalog;
   private final Authenticator authenticator;
@@ -217,6 +219,15 @@ public final class HttpApi {
 
   private static void send(HttpServerExchange ex, int status, Object body) {
     if (body instanceof Reply.File file) {
+      // Uploaded bytes, served from the service's origin: never a page of it. Browsers take the
+      // type as given (nosniff), run nothing in it (the sandbox, no sources), and save rather
+      // than show what is not one of the expected text types.
+      ex.getResponseHeaders().put(NOSNIFF_HEADER, "nosniff");
+      ex.getResponseHeaders().put(CSP_HEADER, "default-src 'none'; sandbox");
+      if (file.attachmentName() != null) {
+        ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"" + file.attachmentName()
+            + "\"");
+      }
       write(ex, status, file.contentType(), file.content());
       return;
     }
