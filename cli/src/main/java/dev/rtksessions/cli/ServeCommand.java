@@ -3,6 +3,7 @@ package dev.rtksessions.cli;
 import dev.rtksessions.demo.DemoSeeder;
 import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.WebhookSignature;
+import dev.rtksessions.http.RateLimit;
 import dev.rtksessions.model.Permission;
 import dev.rtksessions.service.RtkService;
 import dev.rtksessions.service.ServiceConfig;
@@ -45,8 +46,30 @@ final class ServeCommand implements Callable<Integer> {
           + " shows has changed (env RTK_LIST_CACHE_SIZE, default ${DEFAULT-VALUE}; 0 keeps none).")
   int listCacheSize;
 
+  @Option(names = "--rate-limit-per-token", defaultValue = "${env:RTK_RATE_LIMIT_PER_TOKEN}", paramLabel = "N/SECONDS",
+      description = "At most N requests per SECONDS by each token, like Cloudflare's API (1200/300); 429 with"
+          + " Retry-After above (env RTK_RATE_LIMIT_PER_TOKEN; default: no limit).")
+  String rateLimitPerToken;
+
+  @Option(names = "--rate-limit-per-app", defaultValue = "${env:RTK_RATE_LIMIT_PER_APP}", paramLabel = "N/SECONDS",
+      description = "At most N requests per SECONDS to each app, all tokens together (env RTK_RATE_LIMIT_PER_APP;"
+          + " default: no limit).")
+  String rateLimitPerApp;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
+
+  /** The limit an option gives, or null when it is not given. */
+  private RateLimit rateLimit(String option, String env, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return RateLimit.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + " (" + env + ") " + e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() throws InterruptedException {
@@ -60,8 +83,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--list-cache-size must be 0-1000000, got " + listCacheSize);
     }
+    RateLimit perToken = rateLimit("--rate-limit-per-token", "RTK_RATE_LIMIT_PER_TOKEN", rateLimitPerToken);
+    RateLimit perApp = rateLimit("--rate-limit-per-app", "RTK_RATE_LIMIT_PER_APP", rateLimitPerApp);
     ServiceConfig config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize)
-        .withListCacheSize(listCacheSize);
+        .withListCacheSize(listCacheSize).withRateLimits(perToken, perApp);
     if (webhookPublicKey != null && !webhookPublicKey.isBlank()) {
       try {
         config = config.withWebhookPublicKey(WebhookSignature.readPublicKey(webhookPublicKey));
@@ -115,6 +140,10 @@ final class ServeCommand implements Callable<Integer> {
     out.println("  admin token: " + tokenNote);
     if (demoLine != null) {
       out.println("  demo:        " + demoLine);
+    }
+    if (perToken != null || perApp != null) {
+      out.println("  rate limits: " + (perToken == null ? "none" : perToken + " s") + " per token, "
+          + (perApp == null ? "none" : perApp + " s") + " per app");
     }
     String shownToken = token != null ? token : adminFromEnv != null ? "$RTK_ADMIN_TOKEN" : "<token>";
     out.println("  try:");

@@ -45,6 +45,8 @@ public final class HttpApi {
   private static final String APP = ACCOUNT + "/{app_id}";
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
+  private static final HttpString RATELIMIT = new HttpString("Ratelimit");
+  private static final HttpString RATELIMIT_POLICY = new HttpString("Ratelimit-Policy");
   private static final HttpString NOSNIFF_HEADER = new HttpString("X-Content-Type-Options");
   private static final HttpString CSP_HEADER = new HttpString("Content-Security-Policy");
 
@@ -57,10 +59,13 @@ public final class HttpApi {
   private final MeetingRoutes meetings;
   private final WebhookRoutes webhooks;
   private final ArtifactRoutes artifacts;
+  private final RateLimits rateLimits;
 
   public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, ParticipantReader participants,
-      Tokens tokens, Database database, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts) {
+      Tokens tokens, Database database, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts,
+      RateLimits rateLimits) {
     this.catalog = catalog;
+    this.rateLimits = rateLimits;
     this.authenticator = new Authenticator(tokens, authCacheTtl);
     this.database = database;
     this.sessions = new SessionRoutes(reader, participants);
@@ -145,13 +150,13 @@ public final class HttpApi {
       Request request = new Request(ex);
       if (body == null) {
         answer(ex, () -> {
-          check(request, access);
+          check(ex, request, access);
           return route.handle(request);
         });
         return;
       }
       Reply refused = answerOf(ex, () -> {
-        check(request, access);
+        check(ex, request, access);
         body.check().accept(request);
         return null;
       });
@@ -189,10 +194,10 @@ public final class HttpApi {
 
   /**
    * The order of docs/api.md: authentication (401), the path's ids (400), the token's account
-   * and permission (403), the app (404). Signed routes check their signature themselves, with
-   * the app, so that an unknown app is answered like a bad signature.
+   * and permission (403), the app (404), the rate limits (429). Signed routes check their
+   * signature themselves, with the app, so that an unknown app is answered like a bad signature.
    */
-  private void check(Request request, Access access) {
+  private void check(HttpServerExchange ex, Request request, Access access) {
     ApiToken token = null;
     if (access != Access.SIGNED) {
       token = authenticator.authenticate(request.header("Authorization"));
@@ -214,6 +219,23 @@ public final class HttpApi {
       String appId = request.path("app_id");
       request.resolveApp(catalog.findApp(account, appId)
           .orElseThrow(() -> ApiException.notFound("app " + appId + " not found in account " + account)));
+    }
+    limit(ex, token, request.app());
+  }
+
+  /** Takes the request from the token's and the app's quotas; the headers go on every answer. */
+  private void limit(HttpServerExchange ex, ApiToken token, App app) {
+    RateLimits.Outcome outcome = rateLimits.take(token, app);
+    if (outcome == null) {
+      return;
+    }
+    ex.getResponseHeaders().put(RATELIMIT, outcome.state());
+    ex.getResponseHeaders().put(RATELIMIT_POLICY, outcome.policy());
+    if (!outcome.allowed()) {
+      ex.getResponseHeaders().put(RETRY_AFTER, Long.toString(outcome.retrySeconds()));
+      throw ApiException.tooManyRequests("rate limit exceeded: at most " + outcome.limit().requests()
+          + " requests per " + outcome.limit().window().toSeconds() + " s per " + outcome.per()
+          + "; retry after " + outcome.retrySeconds() + " s");
     }
   }
 

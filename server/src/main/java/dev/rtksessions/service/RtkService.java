@@ -9,6 +9,7 @@ import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.http.HttpApi;
 import dev.rtksessions.http.HttpServer;
+import dev.rtksessions.http.RateLimits;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.Stores;
 
@@ -35,7 +36,7 @@ public final class RtkService implements AutoCloseable {
       Webhooks webhooks = new Webhooks(stores, engine, config.clock(), config.webhookPublicKey());
       Artifacts artifacts = new Artifacts(stores, config.clock());
       HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl(),
-          webhooks, artifacts);
+          webhooks, artifacts, new RateLimits(config.rateLimitPerToken(), config.rateLimitPerApp(), config.clock()));
       // As many workers as connections: requests then wait in the workers' FIFO queue, not for a
       // pool connection, whose hand-off is not first come first served (with twice as many
       // workers, the list's p99 was 10 times its p90 under load).
