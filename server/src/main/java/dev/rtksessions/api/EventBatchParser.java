@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -149,9 +150,9 @@ public final class EventBatchParser {
       throw ApiException.badRequest(field + " is required");
     }
     if (!v.isTextual()) {
-      throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase());
+      throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
-    return v.asText();
+    return Json.text(field, v);
   }
 
   private static String optional(JsonNode n, String field, int maxLength) {
@@ -160,13 +161,13 @@ public final class EventBatchParser {
       return null;
     }
     if (!v.isTextual()) {
-      throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase());
+      throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
-    if (v.asText().length() > maxLength) {
-      throw ApiException.badRequest(field + " must be at most " + maxLength + " characters, got "
-          + v.asText().length());
+    String text = Json.text(field, v);
+    if (text.length() > maxLength) {
+      throw ApiException.badRequest(field + " must be at most " + maxLength + " characters, got " + text.length());
     }
-    return v.asText();
+    return text;
   }
 
   private static String meta(JsonNode n) {
@@ -175,7 +176,7 @@ public final class EventBatchParser {
       return null;
     }
     if (!v.isObject()) {
-      throw ApiException.badRequest("meta must be a JSON object, got " + v.getNodeType().name().toLowerCase());
+      throw ApiException.badRequest("meta must be a JSON object, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     try {
       String text = Json.MAPPER.writeValueAsString(v);

@@ -2,6 +2,7 @@ package dev.rtksessions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Locale;
 
 /** Typed, validated access to a JSON object body; every failure a 400 naming the field. */
 public final class JsonBody {
@@ -38,12 +39,12 @@ public final class JsonBody {
     if (!v.isTextual()) {
       throw ApiException.badRequest(field + " must be a string, got " + type(v));
     }
-    int length = v.asText().length();
-    if (length < minLength || length > maxLength) {
+    String text = Json.text(field, v);
+    if (text.length() < minLength || text.length() > maxLength) {
       throw ApiException.badRequest(field + " must be " + minLength + "-" + maxLength + " characters long, got "
-          + length);
+          + text.length());
     }
-    return v.asText();
+    return text;
   }
 
   public Boolean bool(String field) {
@@ -75,6 +76,6 @@ public final class JsonBody {
   }
 
   private static String type(JsonNode v) {
-    return v.getNodeType().name().toLowerCase();
+    return v.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -7,6 +7,7 @@ import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.Webhook;
 import dev.rtksessions.model.WebhookAction;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -162,7 +163,7 @@ public final class WebhookPayloads {
     if (!v.isTextual()) {
       throw ApiException.badRequest(path + " must be a string, got " + type(v));
     }
-    String s = v.asText();
+    String s = Json.text(path, v);
     if (required && s.isEmpty()) {
       throw ApiException.badRequest(path + " must not be empty");
     }
@@ -198,6 +199,6 @@ public final class WebhookPayloads {
   }
 
   private static String type(JsonNode v) {
-    return v.getNodeType().name().toLowerCase();
+    return v.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

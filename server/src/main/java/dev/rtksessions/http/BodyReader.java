@@ -133,7 +133,10 @@ final class BodyReader {
     }
   }
 
-  /** The client went away, or the connection broke: nobody to answer. */
+  /**
+   * The client went away, or its body cannot be read: nobody to answer. (Undertow closes the
+   * connection itself when chunked coding is malformed, before this runs.)
+   */
   private void failed(IOException e) {
     if (finished) {
       return;

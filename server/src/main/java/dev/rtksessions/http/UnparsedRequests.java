@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +36,9 @@ import org.xnio.conduits.StreamSourceConduit;
  * handlers', where it is the path or the query).
  */
 final class UnparsedRequests {
-  private static final Pattern REQUEST_LINE = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+) (.*) (HTTP/\\d\\.\\d)");
+  private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+  private static final Pattern HEADER_NAME = Pattern.compile(TOKEN);
+  private static final Pattern REQUEST_LINE = Pattern.compile("(" + TOKEN + ") (.*) (HTTP/\\d\\.\\d)");
   private static final byte[] STATUS_400 = "HTTP/1.1 400 ".getBytes(StandardCharsets.US_ASCII);
 
   private UnparsedRequests() {}
@@ -80,8 +84,33 @@ final class UnparsedRequests {
         return e.getMessage();
       }
     }
-    return tooLong ? limit : "a header line is malformed (each must be Name: value, with no space in the name),"
-        + " or there are more than 200 headers";
+    if (tooLong) {
+      return limit;
+    }
+    List<String> lengths = new ArrayList<>();
+    int count = 0;
+    for (String header : head.substring(eol + 1).split("\r?\n")) {
+      if (header.isEmpty()) {
+        break;
+      }
+      count++;
+      int colon = header.indexOf(':');
+      if (colon <= 0 || !HEADER_NAME.matcher(header.substring(0, colon)).matches()) {
+        return "the header line " + Params.quote(header) + " is malformed: each must be Name: value, with no space in"
+            + " the name";
+      }
+      if (header.substring(0, colon).equalsIgnoreCase("Content-Length")) {
+        lengths.add(header.substring(colon + 1).trim());
+      }
+    }
+    if (lengths.size() > 1) {
+      return "Content-Length must be given once, got " + lengths.size() + " values";
+    }
+    if (lengths.size() == 1 && !lengths.get(0).matches("\\d{1,18}")) {
+      return "Content-Length must be a whole number of bytes, got " + Params.quote(lengths.get(0));
+    }
+    return count > 200 ? "a request may have at most 200 headers, got " + count
+        : "the headers could not be read (each must be Name: value, with printable characters)";
   }
 
   /** The head of the request being read on a connection, kept until its answer begins. */

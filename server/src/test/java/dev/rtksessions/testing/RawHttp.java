@@ -47,10 +47,14 @@ public final class RawHttp {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(request);
       socket.getOutputStream().flush();
-      return read(socket.getInputStream());
+      return read(socket.getInputStream(), startsWith(request, "HEAD "));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean startsWith(byte[] bytes, String prefix) {
+    return new String(bytes, 0, Math.min(bytes.length, prefix.length()), StandardCharsets.ISO_8859_1).equals(prefix);
   }
 
   /** A connection that has sent {@code start} and nothing more; the caller closes it. */
@@ -68,6 +72,11 @@ public final class RawHttp {
 
   /** Reads one answer: the head, then a body of Content-Length bytes, chunks, or up to the end. */
   public static Response read(InputStream in) throws IOException {
+    return read(in, false);
+  }
+
+  /** The same; {@code toHead}: the answer to a HEAD request, which has no body whatever its headers say. */
+  public static Response read(InputStream in, boolean toHead) throws IOException {
     String head = line(in);
     String[] statusLine = head.split(" ", 3);
     if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
@@ -79,7 +88,9 @@ public final class RawHttp {
       headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
     }
     byte[] body;
-    if (headers.containsKey("content-length")) {
+    if (toHead) {
+      body = new byte[0];
+    } else if (headers.containsKey("content-length")) {
       body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
     } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
