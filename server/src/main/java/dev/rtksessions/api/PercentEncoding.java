@@ -23,6 +23,9 @@ public final class PercentEncoding {
    * @throws IllegalArgumentException that says what is malformed
    */
   public static String decode(String raw, boolean plusIsSpace) {
+    if (isPlain(raw, plusIsSpace)) {
+      return raw; // the usual case: nothing to decode
+    }
     byte[] bytes = new byte[raw.length()];
     int n = 0;
     for (int i = 0; i < raw.length(); i++) {
@@ -59,6 +62,17 @@ public final class PercentEncoding {
       }
     }
     return text;
+  }
+
+  /** Printable ASCII without escapes (nor + in a query): the text is the value itself. */
+  private static boolean isPlain(String raw, boolean plusIsSpace) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 || c >= 0x7F || c == '%' || c == '+' && plusIsSpace) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int hex(char c) {

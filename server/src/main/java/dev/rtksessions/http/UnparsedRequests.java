@@ -190,18 +190,24 @@ final class UnparsedRequests {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-      return (int) write(new ByteBuffer[] {src}, 0, 1);
+      return replacing(src) ? (int) replace(new ByteBuffer[] {src}, 0, 1) : next.write(src);
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offs, int len) throws IOException {
-      if (replacement == null) {
-        ByteBuffer first = firstWithData(srcs, offs, len);
-        if (first == null || !head.answerStarts() || !isBareRefusal(first)) {
-          return len == 1 ? next.write(srcs[offs]) : next.write(srcs, offs, len);
-        }
+      return replacing(firstWithData(srcs, offs, len)) ? replace(srcs, offs, len) : next.write(srcs, offs, len);
+    }
+
+    /** Whether this write is (part of) Undertow's refusal, which goes out as our envelope. */
+    private boolean replacing(ByteBuffer first) {
+      if (replacement == null && first != null && first.hasRemaining() && head.answerStarts()
+          && isBareRefusal(first)) {
         replacement = ByteBuffer.wrap(envelope(first));
       }
+      return replacement != null;
+    }
+
+    private long replace(ByteBuffer[] srcs, int offs, int len) throws IOException {
       // Our bytes first; the refusal's count as written only once they are out, so that the
       // caller waits for the channel as it would for its own.
       while (replacement.hasRemaining()) {
