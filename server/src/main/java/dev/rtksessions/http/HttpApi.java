@@ -148,26 +148,21 @@ public final class HttpApi {
   private HttpHandler route(Access access, Body body, Route route) {
     return ex -> ex.dispatch(() -> {
       Request request = new Request(ex);
-      if (body == null) {
-        answer(ex, () -> {
-          check(ex, request, access);
-          return route.handle(request);
-        });
-        return;
-      }
-      Reply refused = answerOf(ex, () -> {
+      Reply now = answerOf(ex, () -> {
         check(ex, request, access);
+        if (body == null) {
+          return route.handle(request);
+        }
         body.check().accept(request);
-        return null;
+        BodyReader.read(ex, body.maxBytes(), bytes -> answer(ex, () -> {
+          request.body(bytes);
+          return route.handle(request);
+        }), tooLarge -> send(ex, tooLarge.status(), Envelope.Error.of(tooLarge)));
+        return null; // answered once the body is in
       });
-      if (refused != null) {
-        send(ex, refused.status(), refused.body());
-        return;
+      if (now != null) {
+        send(ex, now.status(), now.body());
       }
-      BodyReader.read(ex, body.maxBytes(), bytes -> answer(ex, () -> {
-        request.body(bytes);
-        return route.handle(request);
-      }), tooLarge -> send(ex, tooLarge.status(), Envelope.Error.of(tooLarge)));
     });
   }
 

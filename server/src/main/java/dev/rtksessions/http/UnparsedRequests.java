@@ -51,7 +51,7 @@ final class UnparsedRequests {
   }
 
   /** What is wrong with a request whose head Undertow refused (the head as read, up to the size limit). */
-  static String explain(String head) {
+  private static String explain(String head) {
     boolean tooLong = head.length() >= HttpServer.MAX_HEAD_BYTES;
     String limit = "the request line and headers must be at most " + HttpServer.MAX_HEAD_BYTES + " bytes";
     int eol = head.indexOf('\n');
