@@ -1,6 +1,6 @@
 package dev.rtksessions.bench;
 
-import io.undertow.Undertow;
+import dev.rtksessions.http.HttpServer;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The HTTP floor: Undertow set up as the service sets it up for a GET (dispatched to the
- * worker pool of the same size, the answer written and the exchange completed on the I/O
+ * The HTTP floor: the service's listener (HttpServer) handling a GET as the service does
+ * (dispatched to the worker pool, the answer written and the exchange completed on the I/O
  * thread), answering every request with a prepared JSON body from memory.
  */
 @Command(name = "static-floor", mixinStandardHelpOptions = true,
@@ -28,16 +28,11 @@ final class StaticFloorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     byte[] bytes = Files.readAllBytes(body);
-    Undertow server = Undertow.builder()
-        .addHttpListener(port, "127.0.0.1")
-        .setWorkerThreads(workers)
-        .setHandler(exchange -> exchange.dispatch(() -> {
-          exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-          exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
-          exchange.getIoThread().execute(() -> exchange.getResponseSender().send(ByteBuffer.wrap(bytes)));
-        }))
-        .build();
-    server.start();
+    HttpServer.start("127.0.0.1", port, workers, exchange -> exchange.dispatch(() -> {
+      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+      exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+      exchange.getIoThread().execute(() -> exchange.getResponseSender().send(ByteBuffer.wrap(bytes)));
+    }));
     System.out.println("static floor ready on 127.0.0.1:" + port + " (" + bytes.length + " bytes)");
     new CountDownLatch(1).await();
     return 0;

@@ -3,6 +3,7 @@ package dev.rtksessions.cli;
 import dev.rtksessions.demo.DemoSeeder;
 import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.WebhookSignature;
+import dev.rtksessions.http.RateLimit;
 import dev.rtksessions.model.Permission;
 import dev.rtksessions.service.RtkService;
 import dev.rtksessions.service.ServiceConfig;
@@ -63,16 +64,40 @@ final class ServeCommand implements Callable<Integer> {
           + " migration, then fails (env RTK_STARTUP_TIMEOUT, default ${DEFAULT-VALUE}; 0 fails at once).")
   int startupTimeoutSeconds;
 
+  @Option(names = "--rate-limit-per-token", defaultValue = "${env:RTK_RATE_LIMIT_PER_TOKEN}", paramLabel = "N/SECONDS",
+      description = "At most N requests per SECONDS by each token, like Cloudflare's API (1200/300); 429 with"
+          + " Retry-After above (env RTK_RATE_LIMIT_PER_TOKEN; default: no limit).")
+  String rateLimitPerToken;
+
+  @Option(names = "--rate-limit-per-app", defaultValue = "${env:RTK_RATE_LIMIT_PER_APP}", paramLabel = "N/SECONDS",
+      description = "At most N requests per SECONDS to each app, all tokens together (env RTK_RATE_LIMIT_PER_APP;"
+          + " default: no limit).")
+  String rateLimitPerApp;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
 
+  /** The limit an option gives, or null when it is not given. */
+  private RateLimit rateLimit(String option, String env, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return RateLimit.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + " (" + env + ") " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
+    RateLimit perToken = rateLimit("--rate-limit-per-token", "RTK_RATE_LIMIT_PER_TOKEN", rateLimitPerToken);
+    RateLimit perApp = rateLimit("--rate-limit-per-app", "RTK_RATE_LIMIT_PER_APP", rateLimitPerApp);
     ServiceConfig config;
     try {
       config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize)
           .withListCacheSize(listCacheSize).withStaleAfter(staleAfter).withHeldReportAfter(heldReportAfter)
-          .withStartupTimeout(Duration.ofSeconds(startupTimeoutSeconds));
+          .withStartupTimeout(Duration.ofSeconds(startupTimeoutSeconds)).withRateLimits(perToken, perApp);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -129,6 +154,10 @@ final class ServeCommand implements Callable<Integer> {
     out.println("  admin token: " + tokenNote);
     if (demoLine != null) {
       out.println("  demo:        " + demoLine);
+    }
+    if (perToken != null || perApp != null) {
+      out.println("  rate limits: " + (perToken == null ? "none" : perToken + " s") + " per token, "
+          + (perApp == null ? "none" : perApp + " s") + " per app");
     }
     String shownToken = token != null ? token : adminFromEnv != null ? "$RTK_ADMIN_TOKEN" : "<token>";
     out.println("  try:");

@@ -131,4 +131,37 @@ class ServeCommandTest {
     assertThat(refused.err()).contains("is not ready after 1 s of waiting (--startup-timeout, RTK_STARTUP_TIMEOUT)");
     assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
   }
+
+  @Test
+  void rateLimitsFromTheEnvironment() throws Exception {
+    Process p = serve(Map.of("RTK_ADMIN_TOKEN", "my-chosen-secret", "RTK_RATE_LIMIT_PER_TOKEN", "2/60"));
+    try {
+      String banner = banner(p);
+      assertThat(banner).contains("rate limits: 2/60 s per token, none per app");
+      Matcher base = Pattern.compile("base URL:\\s+(\\S+)").matcher(banner);
+      assertThat(base.find()).isTrue();
+      String apps = base.group(1) + "/accounts/any/realtime/kit/apps";
+      HttpResponse<String> first = get(apps, "my-chosen-secret");
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(first.headers().firstValue("Ratelimit-Policy")).hasValue("\"default\";q=2;w=60");
+      assertThat(get(apps, "my-chosen-secret").statusCode()).isEqualTo(200);
+      HttpResponse<String> third = get(apps, "my-chosen-secret");
+      assertThat(third.statusCode()).isEqualTo(429);
+      assertThat(third.headers().firstValue("Retry-After")).isPresent();
+    } finally {
+      stop(p);
+    }
+  }
+
+  @Test
+  void rateLimitsAreValidated() {
+    CliRun noWindow = CliRun.of(List.of(), "serve", "--port", "0", "--rate-limit-per-token", "100");
+    assertThat(noWindow.exit()).isEqualTo(2);
+    assertThat(noWindow.err()).contains("--rate-limit-per-token (RTK_RATE_LIMIT_PER_TOKEN) must be N/SECONDS: N"
+        + " requests (1-1000000000) per window of SECONDS (1-86400), e.g. 1200/300, got \"100\"");
+    CliRun zero = CliRun.of(List.of(), "serve", "--port", "0", "--rate-limit-per-app", "0/60");
+    assertThat(zero.exit()).isEqualTo(2);
+    assertThat(zero.err()).contains("--rate-limit-per-app (RTK_RATE_LIMIT_PER_APP) must be N/SECONDS").contains(
+        "got 0/60");
+  }
 }

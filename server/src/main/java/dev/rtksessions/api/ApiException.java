@@ -70,6 +70,10 @@ public class ApiException extends RuntimeException {
     return new ApiException(415, message);
   }
 
+  public static ApiException tooManyRequests(String message) {
+    return new ApiException(429, message);
+  }
+
   public static ApiException unprocessable(String message) {
     return new ApiException(422, message);
   }

@@ -152,7 +152,7 @@ public final class EventBatchParser {
     if (!v.isTextual()) {
       throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
-    return v.asText();
+    return Json.text(field, v);
   }
 
   private static String optional(JsonNode n, String field, int maxLength) {
@@ -163,11 +163,11 @@ public final class EventBatchParser {
     if (!v.isTextual()) {
       throw ApiException.badRequest(field + " must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
     }
-    if (v.asText().length() > maxLength) {
-      throw ApiException.badRequest(field + " must be at most " + maxLength + " characters, got "
-          + v.asText().length());
+    String text = Json.text(field, v);
+    if (text.length() > maxLength) {
+      throw ApiException.badRequest(field + " must be at most " + maxLength + " characters, got " + text.length());
     }
-    return v.asText();
+    return text;
   }
 
   private static String meta(JsonNode n) {

@@ -39,12 +39,12 @@ public final class JsonBody {
     if (!v.isTextual()) {
       throw ApiException.badRequest(field + " must be a string, got " + type(v));
     }
-    int length = v.asText().length();
-    if (length < minLength || length > maxLength) {
+    String text = Json.text(field, v);
+    if (text.length() < minLength || text.length() > maxLength) {
       throw ApiException.badRequest(field + " must be " + minLength + "-" + maxLength + " characters long, got "
-          + length);
+          + text.length());
     }
-    return v.asText();
+    return text;
   }
 
   public Boolean bool(String field) {

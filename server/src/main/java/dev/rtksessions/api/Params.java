@@ -1,6 +1,7 @@
 package dev.rtksessions.api;
 
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,24 +12,67 @@ import java.util.Map;
  * empty values and the SDKs send one for null.
  */
 public final class Params {
+  /** The most parameters a query may hold (the HTTP server refuses more with the same limit). */
+  public static final int MAX_PARAMETERS = 1000;
   private static final int MAX_SHOWN = 80;
 
-  private final Map<String, Deque<String>> values;
+  private final Map<String, List<String>> values;
 
-  public Params(Map<String, Deque<String>> values) {
+  private Params(Map<String, List<String>> values) {
     this.values = values;
+  }
+
+  /**
+   * Decodes a query string as it came ({@code a=1&b=x%20y}; {@code +} is a space), each name
+   * and value strictly (see PercentEncoding); a 400 names what is malformed.
+   */
+  public static Params parse(String rawQuery) {
+    Map<String, List<String>> values = new HashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return new Params(values);
+    }
+    List<String> pairs = new ArrayList<>();
+    for (String pair : rawQuery.split("&")) {
+      if (!pair.isEmpty()) {
+        pairs.add(pair);
+      }
+    }
+    if (pairs.size() > MAX_PARAMETERS) {
+      throw ApiException.badRequest("a query may hold at most " + MAX_PARAMETERS + " parameters, got "
+          + pairs.size());
+    }
+    for (String pair : pairs) {
+      int eq = pair.indexOf('=');
+      String rawName = eq < 0 ? pair : pair.substring(0, eq);
+      String name;
+      try {
+        name = PercentEncoding.decode(rawName, true);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("the query parameter name " + quote(rawName) + " is not valid"
+            + " percent-encoding: " + e.getMessage());
+      }
+      String value;
+      try {
+        value = eq < 0 ? "" : PercentEncoding.decode(pair.substring(eq + 1), true);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("the query parameter " + name + " is not valid percent-encoding: "
+            + e.getMessage());
+      }
+      values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return new Params(values);
   }
 
   /** The single value of a parameter, or null when absent or empty. */
   public String string(String name) {
-    Deque<String> given = values.get(name);
-    if (given == null || given.isEmpty()) {
+    List<String> given = values.get(name);
+    if (given == null) {
       return null;
     }
     if (given.size() > 1) {
       throw ApiException.badRequest(name + " must be given at most once, got " + given.size() + " values");
     }
-    String v = given.getFirst();
+    String v = given.get(0);
     return v.isEmpty() ? null : v;
   }
 

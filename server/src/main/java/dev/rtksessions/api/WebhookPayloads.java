@@ -167,7 +167,7 @@ public final class WebhookPayloads {
     if (!v.isTextual()) {
       throw ApiException.badRequest(path + " must be a string, got " + type(v));
     }
-    String s = v.asText();
+    String s = Json.text(path, v);
     if (required && s.isEmpty()) {
       throw ApiException.badRequest(path + " must not be empty");
     }

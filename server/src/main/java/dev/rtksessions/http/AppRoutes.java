@@ -1,5 +1,6 @@
 package dev.rtksessions.http;
 
+import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.AppJson;
 import dev.rtksessions.api.Envelope;
 import dev.rtksessions.api.JsonBody;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 /** {@code GET/POST .../realtime/kit/apps}. */
 final class AppRoutes {
+  static final int MAX_BODY_BYTES = 64 * 1024;
   private static final int MAX_PER_PAGE = 200;
 
   private final Catalog catalog;
@@ -34,10 +36,10 @@ final class AppRoutes {
   }
 
   Reply create(Request request) {
-    JsonBody body = JsonBody.parse(request.body(64 * 1024));
+    JsonBody body = JsonBody.parse(request.body());
     String name = body.string("name", 1, 255);
     if (name == null || name.isBlank()) {
-      throw dev.rtksessions.api.ApiException.badRequest("name is required: 1-255 characters");
+      throw ApiException.badRequest("name is required: 1-255 characters");
     }
     App app = catalog.createApp(request.path("account_id"), name);
     return Reply.ok(Envelope.of(Map.of("app", AppJson.of(app))));

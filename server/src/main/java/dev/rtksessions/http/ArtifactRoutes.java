@@ -2,10 +2,10 @@ package dev.rtksessions.http;
 
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
-import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.Params;
 import dev.rtksessions.api.Timestamps;
 import dev.rtksessions.engine.Artifacts;
+import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.UnreadableTranscriptException;
 import dev.rtksessions.model.Artifact;
 import dev.rtksessions.model.ArtifactKind;
@@ -13,7 +13,9 @@ import dev.rtksessions.model.Session;
 import dev.rtksessions.storage.ArtifactStore;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,14 +29,26 @@ final class ArtifactRoutes {
   private static final int MAX_CONTENT_TYPE = 255;
   private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
   private static final List<String> TRANSCRIPT_FORMATS = List.of("SRT", "VTT", "JSON", "CSV");
+  /**
+   * The media types a download may be shown as, per kind: the forms these files come in, all
+   * text that browsers do not run. Any other type (text/html, image/svg+xml, ...) is sent as an
+   * attachment.
+   */
+  private static final Map<ArtifactKind, Set<String>> SHOWN_TYPES = Map.of(
+      ArtifactKind.CHAT, Set.of("text/csv", "text/plain", "application/json"),
+      ArtifactKind.TRANSCRIPT, Set.of("text/csv", "text/vtt", "application/x-subrip", "text/plain",
+          "application/json"),
+      ArtifactKind.SUMMARY, Set.of("text/plain", "text/markdown", "application/json"));
   // What a Host header may hold (a name or IPv4, or a bracketed IPv6, and a port): links are built from it.
   private static final Pattern ORIGIN =
       Pattern.compile("https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?");
 
   private final Artifacts artifacts;
+  private final Catalog catalog;
 
-  ArtifactRoutes(Artifacts artifacts) {
+  ArtifactRoutes(Artifacts artifacts, Catalog catalog) {
     this.artifacts = artifacts;
+    this.catalog = catalog;
   }
 
   Reply chat(Request request) {
@@ -95,7 +109,7 @@ final class ArtifactRoutes {
   Reply upload(Request request) {
     ArtifactKind kind = kind(request);
     Session session = session(request);
-    byte[] content = request.body(MAX_UPLOAD_BYTES);
+    byte[] content = request.body();
     if (content.length == 0) {
       throw ApiException.badRequest("the body must hold the " + kind.wire() + " file's bytes; it is empty");
     }
@@ -116,9 +130,14 @@ final class ArtifactRoutes {
     return Reply.ok(Envelope.of(data));
   }
 
-  /** {@code GET .../artifacts/{kind}?expires=&signature=}: the link is the credential, no token. */
+  /**
+   * {@code GET .../artifacts/{kind}?expires=&signature=}: the link is the credential, no token.
+   * The app is looked up only once the signature matched (it covers the app id), so a link to an
+   * unknown app, or to an app of another account, is answered as any altered link.
+   */
   Reply download(Request request) {
-    String sessionId = Ids.entityId("session_id", request.path("session_id"));
+    String appId = request.path("app_id");
+    String sessionId = request.path("session_id");
     ArtifactKind kind = kind(request);
     String fresh = "; get a fresh link from GET .../sessions/" + sessionId + "/" + kind.wire();
     Params q = request.query();
@@ -134,8 +153,11 @@ final class ArtifactRoutes {
     } catch (NumberFormatException e) {
       throw ApiException.forbidden("this download link was altered or forged (expires is not a number)" + fresh);
     }
-    String appId = request.app().id();
-    switch (artifacts.check(appId, sessionId, kind, expires, signature)) {
+    Artifacts.LinkCheck check = artifacts.check(appId, sessionId, kind, expires, signature);
+    if (check != Artifacts.LinkCheck.FORGED && catalog.findApp(request.path("account_id"), appId).isEmpty()) {
+      check = Artifacts.LinkCheck.FORGED;
+    }
+    switch (check) {
       case FORGED -> throw ApiException.forbidden("this download link was altered or forged: its signature does not"
           + " match" + fresh);
       case EXPIRED -> throw ApiException.forbidden("this download link expired at " + Timestamps.format(expires)
@@ -144,7 +166,9 @@ final class ArtifactRoutes {
     }
     ArtifactStore.File file = artifacts.content(appId, sessionId, kind).orElseThrow(() -> ApiException.notFound(
         "session " + sessionId + " has no uploaded " + kind.wire() + " any more" + fresh));
-    return Reply.file(file.content(), file.contentType());
+    String mediaType = file.contentType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    boolean shown = SHOWN_TYPES.get(kind).contains(mediaType);
+    return Reply.file(file.content(), file.contentType(), shown ? null : kind.wire() + "-" + sessionId);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -172,19 +196,14 @@ final class ArtifactRoutes {
   }
 
   private Session session(Request request) {
-    String sessionId = Ids.entityId("session_id", request.path("session_id"));
+    String sessionId = request.path("session_id");
     String appId = request.app().id();
     return artifacts.session(appId, sessionId).orElseThrow(() -> ApiException.notFound(
         "session " + sessionId + " not found in app " + appId));
   }
 
+  /** The kind in the path, checked with the other path parameters. */
   private static ArtifactKind kind(Request request) {
-    String value = request.path("kind");
-    ArtifactKind kind = ArtifactKind.fromWire(value);
-    if (kind == null) {
-      throw ApiException.badRequest("the artifact kind must be one of chat, transcript, summary, got "
-          + Params.quote(value));
-    }
-    return kind;
+    return ArtifactKind.fromWire(request.path("kind"));
   }
 }

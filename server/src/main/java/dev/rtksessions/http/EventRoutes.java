@@ -23,18 +23,21 @@ final class EventRoutes {
     this.engine = engine;
   }
 
-  Reply ingest(Request request) {
+  /** Whether the body is NDJSON rather than a JSON array; a 415 for any other media type. */
+  static boolean ndjson(Request request) {
     String type = request.contentType();
-    boolean ndjson;
     if (type == null || type.equals("application/json")) {
-      ndjson = false;
-    } else if (type.equals("application/x-ndjson") || type.equals("application/ndjson")) {
-      ndjson = true;
-    } else {
-      throw ApiException.unsupportedMediaType("Content-Type must be application/json (a JSON array of events)"
-          + " or application/x-ndjson (one event per line), got " + type);
+      return false;
     }
-    List<ParticipantEvent> events = EventBatchParser.parse(request.body(MAX_BODY_BYTES), ndjson);
+    if (type.equals("application/x-ndjson") || type.equals("application/ndjson")) {
+      return true;
+    }
+    throw ApiException.unsupportedMediaType("Content-Type must be application/json (a JSON array of events)"
+        + " or application/x-ndjson (one event per line), got " + type);
+  }
+
+  Reply ingest(Request request) {
+    List<ParticipantEvent> events = EventBatchParser.parse(request.body(), ndjson(request));
     try {
       List<EventOutcome> outcomes = engine.ingest(request.app().id(), events);
       long applied = outcomes.stream().filter(o -> o.status() == EventOutcome.Status.APPLIED).count();

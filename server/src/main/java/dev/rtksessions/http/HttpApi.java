@@ -2,7 +2,6 @@ package dev.rtksessions.http;
 
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
-import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.Json;
 import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
@@ -17,10 +16,12 @@ import dev.rtksessions.model.App;
 import dev.rtksessions.model.HeldEvent;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.StorageUnavailableException;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Sender;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
-import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -28,12 +29,17 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
 
 /**
  * The HTTP surface: routes, authentication and access checks, and the translation of every
- * failure into the error envelope. Handlers run on worker threads (they block on JDBC).
+ * failure into the error envelope. Handlers run on worker threads (they block on JDBC); no
+ * thread waits for a client (bodies are read by BodyReader, answers written by the I/O thread).
  */
 public final class HttpApi {
   public static final String BASE_PATH = "/client/v4";
@@ -41,6 +47,10 @@ public final class HttpApi {
   private static final String APP = ACCOUNT + "/{app_id}";
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
+  private static final HttpString RATELIMIT = new HttpString("Ratelimit");
+  private static final HttpString RATELIMIT_POLICY = new HttpString("Ratelimit-Policy");
+  private static final HttpString NOSNIFF_HEADER = new HttpString("X-Content-Type-Options");
+  private static final HttpString CSP_HEADER = new HttpString("Content-Security-Policy");
 
   private final Catalog catalog;
   private final Authenticator authenticator;
@@ -52,75 +62,74 @@ public final class HttpApi {
   private final WebhookRoutes webhooks;
   private final ArtifactRoutes artifacts;
   private final HeldEvents held;
+  private final RateLimits rateLimits;
 
   public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, ParticipantReader participants,
       Tokens tokens, Database database, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts,
-      HeldEvents held) {
+      HeldEvents held, RateLimits rateLimits) {
     this.held = held;
     this.catalog = catalog;
+    this.rateLimits = rateLimits;
     this.authenticator = new Authenticator(tokens, authCacheTtl);
     this.database = database;
     this.sessions = new SessionRoutes(reader, participants);
     this.events = new EventRoutes(engine);
     this.apps = new AppRoutes(catalog);
     this.meetings = new MeetingRoutes(catalog, reader);
-    this.webhooks = new WebhookRoutes(webhooks);
-    this.artifacts = new ArtifactRoutes(artifacts);
+    this.webhooks = new WebhookRoutes(catalog, webhooks);
+    this.artifacts = new ArtifactRoutes(artifacts, catalog);
   }
 
   /**
-   * Which routes need an app in the path, and which change data. APP_SIGNED routes take no
-   * token: the route itself checks a signature (webhooks, signed download links).
+   * Which routes need an app in the path, and which change data. SIGNED routes take no token:
+   * the route itself checks a signature (webhooks, signed download links).
    */
-  private enum Access { ACCOUNT_READ, ACCOUNT_WRITE, APP_READ, APP_WRITE, APP_SIGNED }
+  private enum Access { ACCOUNT_READ, ACCOUNT_WRITE, APP_READ, APP_WRITE, SIGNED }
+
+  /**
+   * The body a route reads: at most {@code maxBytes}, read only after the access checks and
+   * {@code check} (what the route refuses on its headers alone, such as a media type) passed.
+   */
+  private record Body(int maxBytes, Consumer<Request> check) {
+    static Body upTo(int maxBytes) {
+      return new Body(maxBytes, request -> { });
+    }
+  }
 
   public HttpHandler handler() {
-    RoutingHandler routes = new RoutingHandler(false)
-        .get("/healthz", this::health)
-        .get(ACCOUNT + "/apps", secured(Access.ACCOUNT_READ, apps::list))
-        .post(ACCOUNT + "/apps", secured(Access.ACCOUNT_WRITE, apps::create))
-        .get(APP + "/sessions", secured(Access.APP_READ, sessions::list))
-        .get(APP + "/sessions/peer-report/{peer_id}", secured(Access.APP_READ, sessions::peerReport))
-        .get(APP + "/sessions/{session_id}", secured(Access.APP_READ, sessions::details))
-        .get(APP + "/sessions/{session_id}/participants", secured(Access.APP_READ, sessions::participants))
+    return new RoutingHandler(false)
+        .get("/healthz", ex -> ex.dispatch(() -> health(ex)))
+        .get(ACCOUNT + "/apps", route(Access.ACCOUNT_READ, apps::list))
+        .post(ACCOUNT + "/apps", route(Access.ACCOUNT_WRITE, Body.upTo(AppRoutes.MAX_BODY_BYTES), apps::create))
+        .get(APP + "/sessions", route(Access.APP_READ, sessions::list))
+        .get(APP + "/sessions/peer-report/{peer_id}", route(Access.APP_READ, sessions::peerReport))
+        .get(APP + "/sessions/{session_id}", route(Access.APP_READ, sessions::details))
+        .get(APP + "/sessions/{session_id}/participants", route(Access.APP_READ, sessions::participants))
         .get(APP + "/sessions/{session_id}/participants/{participant_id}",
-            secured(Access.APP_READ, sessions::participant))
-        .post(APP + "/events", secured(Access.APP_WRITE, events::ingest))
-        .get(APP + "/meetings", secured(Access.APP_READ, meetings::list))
-        .post(APP + "/meetings", secured(Access.APP_WRITE, meetings::create))
-        .get(APP + "/meetings/{meeting_id}", secured(Access.APP_READ, meetings::get))
-        .add(Methods.PATCH, APP + "/meetings/{meeting_id}", secured(Access.APP_WRITE, meetings::patch))
-        .put(APP + "/meetings/{meeting_id}", secured(Access.APP_WRITE, meetings::replace))
-        .get(APP + "/meetings/{meeting_id}/active-session", secured(Access.APP_READ, meetings::activeSession))
-        .post(APP + "/webhooks/realtimekit", secured(Access.APP_SIGNED, webhooks::receive))
-        .get(APP + "/sessions/{session_id}/chat", secured(Access.APP_READ, artifacts::chat))
-        .get(APP + "/sessions/{session_id}/transcript", secured(Access.APP_READ, artifacts::transcript))
-        .get(APP + "/sessions/{session_id}/summary", secured(Access.APP_READ, artifacts::summary))
-        .post(APP + "/sessions/{session_id}/summary", secured(Access.APP_WRITE, artifacts::summarize))
-        .put(APP + "/sessions/{session_id}/artifacts/{kind}", secured(Access.APP_WRITE, artifacts::upload))
-        .get(APP + "/sessions/{session_id}/artifacts/{kind}", secured(Access.APP_SIGNED, artifacts::download))
+            route(Access.APP_READ, sessions::participant))
+        .post(APP + "/events", route(Access.APP_WRITE,
+            new Body(EventRoutes.MAX_BODY_BYTES, EventRoutes::ndjson), events::ingest))
+        .get(APP + "/meetings", route(Access.APP_READ, meetings::list))
+        .post(APP + "/meetings", route(Access.APP_WRITE, Body.upTo(MeetingRoutes.MAX_BODY_BYTES), meetings::create))
+        .get(APP + "/meetings/{meeting_id}", route(Access.APP_READ, meetings::get))
+        .add(Methods.PATCH, APP + "/meetings/{meeting_id}",
+            route(Access.APP_WRITE, Body.upTo(MeetingRoutes.MAX_BODY_BYTES), meetings::patch))
+        .put(APP + "/meetings/{meeting_id}",
+            route(Access.APP_WRITE, Body.upTo(MeetingRoutes.MAX_BODY_BYTES), meetings::replace))
+        .get(APP + "/meetings/{meeting_id}/active-session", route(Access.APP_READ, meetings::activeSession))
+        .post(APP + "/webhooks/realtimekit",
+            route(Access.SIGNED, Body.upTo(WebhookRoutes.MAX_BODY_BYTES), webhooks::receive))
+        .get(APP + "/sessions/{session_id}/chat", route(Access.APP_READ, artifacts::chat))
+        .get(APP + "/sessions/{session_id}/transcript", route(Access.APP_READ, artifacts::transcript))
+        .get(APP + "/sessions/{session_id}/summary", route(Access.APP_READ, artifacts::summary))
+        .post(APP + "/sessions/{session_id}/summary", route(Access.APP_WRITE, artifacts::summarize))
+        .put(APP + "/sessions/{session_id}/artifacts/{kind}",
+            route(Access.APP_WRITE, Body.upTo(ArtifactRoutes.MAX_UPLOAD_BYTES), artifacts::upload))
+        .get(APP + "/sessions/{session_id}/artifacts/{kind}", route(Access.SIGNED, artifacts::download))
         .setFallbackHandler(ex -> send(ex, 404, Envelope.Error.of(ApiException.notFound(
             "no route for " + ex.getRequestMethod() + " " + ex.getRequestPath()))))
         .setInvalidMethodHandler(ex -> send(ex, 405, Envelope.Error.of(new ApiException(405,
             ex.getRequestMethod() + " is not allowed on " + ex.getRequestPath()))));
-    HttpHandler withBody = new BlockingHandler(routes);
-    return ex -> {
-      if (ex.getRequestMethod().equals(Methods.POST) || ex.getRequestMethod().equals(Methods.PUT)
-          || ex.getRequestMethod().equals(Methods.PATCH)) {
-        withBody.handleRequest(ex);
-      } else {
-        // Without a body to read, a worker builds the reply and the I/O thread writes it and
-        // completes the exchange (see write()).
-        ex.dispatch(() -> {
-          try {
-            routes.handleRequest(ex);
-          } catch (Exception e) {
-            log.error("internal error on {} {}", ex.getRequestMethod(), ex.getRequestPath(), e);
-            send(ex, 500, Envelope.Error.of(new ApiException(500, "internal error")));
-          }
-        });
-      }
-    };
   }
 
   private void health(HttpServerExchange ex) {
@@ -134,35 +143,72 @@ public final class HttpApi {
     }
   }
 
-  private HttpHandler secured(Access access, Route route) {
-    return ex -> {
-      Reply reply;
-      try {
-        Request request = new Request(ex);
-        check(request, access);
-        reply = route.handle(request);
-      } catch (ApiException e) {
-        reply = new Reply(e.status(), Envelope.Error.of(e));
-      } catch (StorageUnavailableException e) {
-        log.warn("storage unavailable for {} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
-        ex.getResponseHeaders().put(RETRY_AFTER, "1");
-        reply = new Reply(503, Envelope.Error.of(new ApiException(503, "storage unavailable, retry later")));
-      } catch (RuntimeException e) {
-        log.error("internal error on {} {}", ex.getRequestMethod(), ex.getRequestPath(), e);
-        reply = new Reply(500, Envelope.Error.of(new ApiException(500, "internal error")));
-      }
-      send(ex, reply.status(), reply.body());
-    };
+  private HttpHandler route(Access access, Route route) {
+    return route(access, null, route);
   }
 
-  private void check(Request request, Access access) {
-    if (access == Access.APP_SIGNED) {
-      request.resolveApp(app(Ids.accountId(request.path("account_id")), request));
+  /**
+   * Routing runs on the I/O thread; everything else on a worker (JDBC blocks), the body read in
+   * between without one (BodyReader).
+   */
+  private HttpHandler route(Access access, Body body, Route route) {
+    return ex -> ex.dispatch(() -> {
+      Request request = new Request(ex);
+      Reply now = answerOf(ex, () -> {
+        check(ex, request, access);
+        if (body == null) {
+          return route.handle(request);
+        }
+        body.check().accept(request);
+        BodyReader.read(ex, body.maxBytes(), bytes -> answer(ex, () -> {
+          request.body(bytes);
+          return route.handle(request);
+        }), tooLarge -> send(ex, tooLarge.status(), Envelope.Error.of(tooLarge)));
+        return null; // answered once the body is in
+      });
+      if (now != null) {
+        send(ex, now.status(), now.body());
+      }
+    });
+  }
+
+  private static void answer(HttpServerExchange ex, Supplier<Reply> handling) {
+    Reply reply = answerOf(ex, handling);
+    send(ex, reply.status(), reply.body());
+  }
+
+  /** What {@code handling} answers, or the error envelope for what it threw. */
+  private static Reply answerOf(HttpServerExchange ex, Supplier<Reply> handling) {
+    try {
+      return handling.get();
+    } catch (ApiException e) {
+      return new Reply(e.status(), Envelope.Error.of(e));
+    } catch (StorageUnavailableException e) {
+      log.warn("storage unavailable for {} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
+      ex.getResponseHeaders().put(RETRY_AFTER, "1");
+      return new Reply(503, Envelope.Error.of(new ApiException(503, "storage unavailable, retry later")));
+    } catch (RuntimeException e) {
+      log.error("internal error on {} {}", ex.getRequestMethod(), ex.getRequestPath(), e);
+      return new Reply(500, Envelope.Error.of(new ApiException(500, "internal error")));
+    }
+  }
+
+  /**
+   * The order of docs/api.md: authentication (401), the path's ids (400), the token's account
+   * and permission (403), the app (404), the rate limits (429). Signed routes check their
+   * signature themselves, with the app, so that an unknown app is answered like a bad signature.
+   */
+  private void check(HttpServerExchange ex, Request request, Access access) {
+    ApiToken token = null;
+    if (access != Access.SIGNED) {
+      token = authenticator.authenticate(request.header("Authorization"));
+      request.authenticate(token);
+    }
+    request.readPath();
+    if (access == Access.SIGNED) {
       return;
     }
-    ApiToken token = authenticator.authenticate(request.header("Authorization"));
-    request.authenticate(token);
-    String account = Ids.accountId(request.path("account_id"));
+    String account = request.path("account_id");
     if (!token.reaches(account)) {
       throw ApiException.forbidden("this token does not grant access to account " + account);
     }
@@ -171,18 +217,40 @@ public final class HttpApi {
           + " " + request.method() + " needs Realtime Admin");
     }
     if (access == Access.APP_READ || access == Access.APP_WRITE) {
-      request.resolveApp(app(account, request));
+      String appId = request.path("app_id");
+      request.resolveApp(catalog.findApp(account, appId)
+          .orElseThrow(() -> ApiException.notFound("app " + appId + " not found in account " + account)));
     }
+    limit(ex, token, request.app());
   }
 
-  private App app(String account, Request request) {
-    String appId = Ids.appId(request.path("app_id"));
-    return catalog.findApp(account, appId)
-        .orElseThrow(() -> ApiException.notFound("app " + appId + " not found in account " + account));
+  /** Takes the request from the token's and the app's quotas; the headers go on every answer. */
+  private void limit(HttpServerExchange ex, ApiToken token, App app) {
+    RateLimits.Outcome outcome = rateLimits.take(token, app);
+    if (outcome == null) {
+      return;
+    }
+    ex.getResponseHeaders().put(RATELIMIT, outcome.state());
+    ex.getResponseHeaders().put(RATELIMIT_POLICY, outcome.policy());
+    if (!outcome.allowed()) {
+      ex.getResponseHeaders().put(RETRY_AFTER, Long.toString(outcome.retrySeconds()));
+      throw ApiException.tooManyRequests("rate limit exceeded: at most " + outcome.limit().requests()
+          + " requests per " + outcome.limit().window().toSeconds() + " s per " + outcome.per()
+          + "; retry after " + outcome.retrySeconds() + " s");
+    }
   }
 
   private static void send(HttpServerExchange ex, int status, Object body) {
     if (body instanceof Reply.File file) {
+      // Uploaded bytes, served from the service's origin: never a page of it. Browsers take the
+      // type as given (nosniff), run nothing in it (the sandbox, no sources), and save rather
+      // than show what is not one of the expected text types.
+      ex.getResponseHeaders().put(NOSNIFF_HEADER, "nosniff");
+      ex.getResponseHeaders().put(CSP_HEADER, "default-src 'none'; sandbox");
+      if (file.attachmentName() != null) {
+        ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"" + file.attachmentName()
+            + "\"");
+      }
       write(ex, status, file.contentType(), file.content());
       return;
     }
@@ -198,9 +266,8 @@ public final class HttpApi {
   }
 
   /**
-   * A request read in blocking mode (one with a body) is answered on its worker. Any other is
-   * answered by the connection's I/O thread, so that the exchange completes on that thread:
-   * completed on a worker, Undertow's I/O thread spins until the worker is done with it
+   * Answers are written by the connection's I/O thread, so that the exchange completes on that
+   * thread: completed on a worker, Undertow's I/O thread spins until the worker is done with it
    * (HttpReadListener waits on the request state), and on two busy cores a preempted worker
    * kept it spinning for whole time slices (seen: 70 % of the server's CPU at 4,000 list
    * requests/s).
@@ -209,14 +276,45 @@ public final class HttpApi {
     ex.setStatusCode(status);
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
     ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
-    if (!ex.isBlocking()) {
-      ex.getIoThread().execute(() -> ex.getResponseSender().send(ByteBuffer.wrap(bytes)));
+    if (ex.isInIoThread()) {
+      sendOnIoThread(ex, ByteBuffer.wrap(bytes));
+    } else {
+      ex.getIoThread().execute(() -> sendOnIoThread(ex, ByteBuffer.wrap(bytes)));
+    }
+  }
+
+  /**
+   * A request answered before its body was read (or while reading it) ends only once the rest
+   * of the body is discarded (BodyReader); a client that announced {@code Expect: 100-continue}
+   * sends no body unless told to, and is disconnected after the answer instead.
+   */
+  private static void sendOnIoThread(HttpServerExchange ex, ByteBuffer bytes) {
+    if (ex.isRequestComplete()) {
+      ex.getResponseSender().send(bytes);
       return;
     }
-    try {
-      ex.getOutputStream().write(bytes);
-    } catch (IOException e) {
-      log.debug("client went away before the response was written: {}", e.getMessage());
+    if (HttpContinue.requiresContinueResponse(ex.getRequestHeaders())) {
+      ex.setPersistent(false);
+      ex.getResponseSender().send(bytes);
+      return;
     }
+    AtomicInteger pending = new AtomicInteger(2); // the answer sent, the body discarded
+    Runnable end = () -> {
+      if (pending.decrementAndGet() == 0) {
+        ex.endExchange();
+      }
+    };
+    ex.getResponseSender().send(bytes, new IoCallback() {
+      @Override
+      public void onComplete(HttpServerExchange exchange, Sender sender) {
+        end.run();
+      }
+
+      @Override
+      public void onException(HttpServerExchange exchange, Sender sender, IOException e) {
+        IoUtils.safeClose(exchange.getConnection());
+      }
+    });
+    BodyReader.discardRest(ex, end);
   }
 }

@@ -21,7 +21,7 @@ import java.util.UUID;
 /** Meetings: create, read, list, update (PATCH) and replace (PUT), and their active session. */
 final class MeetingRoutes {
   private static final int MAX_PER_PAGE = 200;
-  private static final int MAX_BODY_BYTES = 64 * 1024;
+  static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final Catalog catalog;
   private final SessionReader sessions;
@@ -55,7 +55,7 @@ final class MeetingRoutes {
   }
 
   Reply create(Request request) {
-    JsonBody body = JsonBody.parse(request.body(MAX_BODY_BYTES));
+    JsonBody body = JsonBody.parse(request.body());
     long now = catalog.now();
     Meeting defaults = Meeting.implicit(request.app().id(), UUID.randomUUID().toString(), "", null, now);
     Meeting meeting = apply(body, defaults, now);
@@ -70,7 +70,7 @@ final class MeetingRoutes {
   /** PATCH: the fields given change, the others stay. */
   Reply patch(Request request) {
     Meeting current = existing(request);
-    Meeting updated = apply(JsonBody.parse(request.body(MAX_BODY_BYTES)), current, catalog.now());
+    Meeting updated = apply(JsonBody.parse(request.body()), current, catalog.now());
     return Reply.ok(Envelope.of(MeetingJson.of(store(updated))));
   }
 
@@ -79,7 +79,7 @@ final class MeetingRoutes {
     Meeting current = existing(request);
     long now = catalog.now();
     Meeting defaults = Meeting.implicit(current.appId(), current.id(), "", null, current.createdAt());
-    Meeting replaced = apply(JsonBody.parse(request.body(MAX_BODY_BYTES)), defaults, now);
+    Meeting replaced = apply(JsonBody.parse(request.body()), defaults, now);
     return Reply.ok(Envelope.of(MeetingJson.of(store(replaced))));
   }
 
@@ -98,7 +98,7 @@ final class MeetingRoutes {
   }
 
   private Meeting existing(Request request) {
-    String meetingId = Ids.entityId("meeting_id", request.path("meeting_id"));
+    String meetingId = request.path("meeting_id");
     return catalog.findMeeting(request.app().id(), meetingId)
         .orElseThrow(() -> ApiException.notFound("meeting " + meetingId + " not found in app "
             + request.app().id()));

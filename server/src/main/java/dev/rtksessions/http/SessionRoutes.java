@@ -2,7 +2,6 @@ package dev.rtksessions.http;
 
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
-import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.ListSessionsRequest;
 import dev.rtksessions.api.Paging;
 import dev.rtksessions.api.Params;
@@ -69,7 +68,7 @@ final class SessionRoutes {
   Reply participant(Request request) {
     boolean peerEvents = request.query().bool("include_peer_events", false);
     Session session = session(request);
-    String peerId = Ids.entityId("participant_id", request.path("participant_id"));
+    String peerId = request.path("participant_id");
     ParticipantView view = participants.find(session, peerId, peerEvents)
         .orElseThrow(() -> ApiException.notFound("participant " + peerId + " not found in session " + session.id()));
     return Reply.ok(Envelope.of(Map.of("participant", json(view))));
@@ -79,7 +78,7 @@ final class SessionRoutes {
     request.query().oneOf("filters",
         List.of("device_info", "ip_information", "precall_network_information", "events", "quality_stats"));
     boolean peerEvents = request.query().bool("include_peer_events", false);
-    String peerId = Ids.entityId("peer_id", request.path("peer_id"));
+    String peerId = request.path("peer_id");
     ParticipantReader.PeerPresence found = participants.peer(request.app().id(), peerId, peerEvents)
         .orElseThrow(() -> ApiException.notFound("peer " + peerId + " not found in app " + request.app().id()));
     ParticipantView v = found.view();
@@ -92,7 +91,7 @@ final class SessionRoutes {
   }
 
   private static String sessionId(Request request) {
-    return Ids.entityId("session_id", request.path("session_id"));
+    return request.path("session_id");
   }
 
   private static ApiException sessionNotFound(Request request) {

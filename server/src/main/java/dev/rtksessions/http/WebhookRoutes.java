@@ -3,44 +3,58 @@ package dev.rtksessions.http;
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
 import dev.rtksessions.api.WebhookPayloads;
+import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.WebhookSignature;
 import dev.rtksessions.engine.Webhooks;
+import dev.rtksessions.model.App;
 import dev.rtksessions.model.Webhook;
 import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST .../webhooks/realtimekit}: RealtimeKit's own webhooks, authenticated by their
- * {@code rtk-signature} instead of a token. Checks run in this order: the app (404), a key
- * to verify with (401), the signature over the raw body (401), the delivery id (400), the
- * payload (400); only then is anything read from or written to the sessions.
+ * {@code rtk-signature} instead of a token. Checks run in this order: the body's size (413),
+ * the signature header (401), the signature over the raw body by the app's key (401: also for
+ * an unknown app and an app without a key, so that nobody without a valid signature learns
+ * which apps exist), the delivery id (400), the payload (400); only then is anything read from
+ * or written to the sessions.
  */
 final class WebhookRoutes {
   static final int MAX_BODY_BYTES = 1024 * 1024;
+  private static final Logger log = LoggerFactory.getLogger(WebhookRoutes.class);
 
+  private final Catalog catalog;
   private final Webhooks webhooks;
 
-  WebhookRoutes(Webhooks webhooks) {
+  WebhookRoutes(Catalog catalog, Webhooks webhooks) {
+    this.catalog = catalog;
     this.webhooks = webhooks;
   }
 
   Reply receive(Request request) {
-    String appId = request.app().id();
-    PublicKey key = webhooks.keyFor(appId).orElseThrow(() -> ApiException.unauthorized(
-        "no webhook public key is configured for app " + appId + " (set one for the app with"
-            + " rtk-sessions webhook-key set, or for the service with RTK_WEBHOOK_PUBLIC_KEY)"));
-    byte[] body = request.body(MAX_BODY_BYTES);
+    String appId = request.path("app_id");
+    byte[] body = request.body();
     String signature = request.header("rtk-signature");
     if (signature == null || signature.isBlank()) {
       throw ApiException.unauthorized("missing rtk-signature header (the base64 RSA-SHA256 signature of the body)");
     }
-    if (!WebhookSignature.verify(key, body, signature)) {
+    Optional<App> app = catalog.findApp(request.path("account_id"), appId);
+    Optional<PublicKey> key = app.flatMap(a -> webhooks.keyFor(a.id()));
+    if (app.isPresent() && key.isEmpty()) {
+      log.warn("webhook delivery for app {} refused: no webhook public key is configured (set one for the app with"
+          + " rtk-sessions webhook-key set, or for the service with RTK_WEBHOOK_PUBLIC_KEY)", appId);
+    }
+    if (key.isEmpty() || !WebhookSignature.verify(key.get(), body, signature)) {
       throw ApiException.unauthorized("rtk-signature is not a valid RSA-SHA256 signature of this body by the"
-          + " webhook public key of app " + appId);
+          + " webhook public key of app " + appId + " (the app's own key, else the service's; deliveries are"
+          + " refused while neither is configured)");
     }
     Webhook webhook = WebhookPayloads.parse(WebhookPayloads.deliveryId(request.header("rtk-uuid")), body);
-    Webhooks.Receipt receipt = webhooks.receive(appId, webhook);
+    Webhooks.Receipt receipt = webhooks.receive(app.get().id(), webhook);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("delivery_id", receipt.deliveryId());
     data.put("event", receipt.event());

@@ -10,11 +10,10 @@ import dev.rtksessions.engine.SessionTimeline;
 import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.http.HttpApi;
+import dev.rtksessions.http.HttpServer;
+import dev.rtksessions.http.RateLimits;
 import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.Stores;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
-import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ public final class RtkService implements AutoCloseable {
   private final SessionEngine engine;
   private final Tokens tokens;
   private final HeldEvents held;
-  private final Undertow server;
+  private final HttpServer server;
   private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread t = new Thread(runnable, "rtk-background");
     t.setDaemon(true);
@@ -53,22 +52,15 @@ public final class RtkService implements AutoCloseable {
       Webhooks webhooks = new Webhooks(stores, engine, config.clock(), config.webhookPublicKey());
       Artifacts artifacts = new Artifacts(stores, config.clock());
       HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl(),
-          webhooks, artifacts, held);
-      this.server = Undertow.builder()
-          .addHttpListener(config.port(), config.host())
-          // As many workers as connections: requests then wait in the workers' FIFO queue, not
-          // for a pool connection, whose hand-off is not first come first served (with twice as
-          // many workers, the list's p99 was 10 times its p90 under load).
-          .setWorkerThreads(config.poolSize())
-          // Above every route's own limit (the largest: 32 MiB artifact uploads), so routes answer
-          // 413 themselves (Undertow's default is 2 MiB).
-          .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 40L * 1024 * 1024)
-          .setHandler(api.handler())
-          .build();
-      server.start();
+          webhooks, artifacts, held,
+          new RateLimits(config.rateLimitPerToken(), config.rateLimitPerApp(), config.clock()));
+      // As many workers as connections: requests then wait in the workers' FIFO queue, not for a
+      // pool connection, whose hand-off is not first come first served (with twice as many
+      // workers, the list's p99 was 10 times its p90 under load).
+      this.server = HttpServer.start(config.host(), config.port(), config.poolSize(), api.handler());
       background.scheduleWithFixedDelay(this::reportHeldEvents, 0, 1, TimeUnit.MINUTES);
       this.host = config.host();
-      this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+      this.port = server.port();
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -127,7 +119,7 @@ public final class RtkService implements AutoCloseable {
   @Override
   public void close() {
     background.shutdownNow();
-    server.stop();
+    server.close();
     database.close();
   }
 }

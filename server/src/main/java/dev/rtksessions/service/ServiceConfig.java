@@ -1,6 +1,7 @@
 package dev.rtksessions.service;
 
 import dev.rtksessions.engine.SessionTimeline;
+import dev.rtksessions.http.RateLimit;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +30,14 @@ import java.util.function.Consumer;
  *     its join) before it is reported
  * @param startupTimeout how long the start waits for the store to accept connections and for
  *     another process's schema migration, before it fails
+ * @param rateLimitPerToken requests each token may make per window; null for no limit
+ * @param rateLimitPerApp requests each app may receive per window (all tokens together); null for
+ *     no limit
  */
 public record ServiceConfig(
     String host, int port, String databaseUrl, Clock clock, Duration authCacheTtl, int poolSize,
     int listCacheSize, PublicKey webhookPublicKey, Duration staleAfter, Duration heldReportAfter,
-    Duration startupTimeout) {
+    Duration startupTimeout, RateLimit rateLimitPerToken, RateLimit rateLimitPerApp) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8787;
@@ -66,7 +70,8 @@ public record ServiceConfig(
   /** The defaults, on the given address and store. */
   public static ServiceConfig of(String host, int port, String databaseUrl) {
     return new ServiceConfig(host, port, databaseUrl, Clock.systemUTC(), Duration.ofSeconds(5), DEFAULT_POOL_SIZE,
-        DEFAULT_LIST_CACHE_SIZE, null, DEFAULT_STALE_AFTER, DEFAULT_HELD_REPORT_AFTER, DEFAULT_STARTUP_TIMEOUT);
+        DEFAULT_LIST_CACHE_SIZE, null, DEFAULT_STALE_AFTER, DEFAULT_HELD_REPORT_AFTER, DEFAULT_STARTUP_TIMEOUT, null,
+        null);
   }
 
   public ServiceConfig withClock(Clock clock) {
@@ -101,6 +106,14 @@ public record ServiceConfig(
     return with(b -> b.startupTimeout = d);
   }
 
+  /** Request limits per token and per app; null for none. */
+  public ServiceConfig withRateLimits(RateLimit perToken, RateLimit perApp) {
+    return with(b -> {
+      b.rateLimitPerToken = perToken;
+      b.rateLimitPerApp = perApp;
+    });
+  }
+
   /** A copy with some values changed; checked like any configuration. */
   private ServiceConfig with(Consumer<Values> change) {
     Values v = new Values(this);
@@ -121,6 +134,8 @@ public record ServiceConfig(
     Duration staleAfter;
     Duration heldReportAfter;
     Duration startupTimeout;
+    RateLimit rateLimitPerToken;
+    RateLimit rateLimitPerApp;
 
     Values(ServiceConfig c) {
       host = c.host;
@@ -134,11 +149,13 @@ public record ServiceConfig(
       staleAfter = c.staleAfter;
       heldReportAfter = c.heldReportAfter;
       startupTimeout = c.startupTimeout;
+      rateLimitPerToken = c.rateLimitPerToken;
+      rateLimitPerApp = c.rateLimitPerApp;
     }
 
     ServiceConfig build() {
       return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, listCacheSize,
-          webhookPublicKey, staleAfter, heldReportAfter, startupTimeout);
+          webhookPublicKey, staleAfter, heldReportAfter, startupTimeout, rateLimitPerToken, rateLimitPerApp);
     }
   }
 

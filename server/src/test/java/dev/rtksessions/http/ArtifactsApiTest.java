@@ -17,6 +17,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,71 @@ abstract class ArtifactsApiTest extends PerStoreTest {
     assertError(t.client.get(url.replaceFirst("expires=\\d+", "expires=soon"), null), 403,
         "this download link was altered or forged (expires is not a number); get a fresh link from GET"
             + " .../sessions/" + session + "/chat");
+  }
+
+  @Test
+  void aLinkToAnUnknownAppIsAnsweredExactlyAsAnAlteredLink() {
+    assertThat(upload("chat", "id,payload\n1,hi\n", "text/csv").status()).isEqualTo(200);
+    String url = read("GetSessionChat", sessionPath() + "/chat").get("chat_download_url").asText();
+    int sig = url.indexOf("signature=") + "signature=".length();
+    ApiClient.Response altered = t.client.get(url.substring(0, sig) + (url.charAt(sig) == 'A' ? 'B' : 'A')
+        + url.substring(sig + 1), null);
+    assertThat(altered.status()).isEqualTo(403);
+    // Another app id, or the same app under another account: the signature (which covers the app)
+    // or the account no longer match, and the answer does not say whether the app exists.
+    ApiClient.Response unknownApp = t.client.get(url.replace("/kit/" + app + "/", "/kit/" + uuid() + "/"), null);
+    ApiClient.Response otherAccount = t.client.get(url.replace("/accounts/" + t.accountId + "/",
+        "/accounts/other-acc/"), null);
+    for (ApiClient.Response r : List.of(unknownApp, otherAccount)) {
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(r.raw().body()).isEqualTo(altered.raw().body());
+    }
+  }
+
+  /** The download link of an uploaded artifact (the field differs by kind, as in Cloudflare's answers). */
+  private String link(String kind) {
+    return switch (kind) {
+      case "chat" -> t.get(sessionPath() + "/chat").body().at("/data/chat_download_url").asText();
+      case "transcript" -> t.get(sessionPath() + "/transcript").body().at("/data/transcript_download_url").asText();
+      default -> t.get(sessionPath() + "/summary").body().at("/data/summaryDownloadUrl").asText();
+    };
+  }
+
+  @Test
+  void anUploadIsNeverServedAsAPageOfTheService() {
+    String page = "<html><body><script>fetch('/client/v4/accounts', {credentials: 'include'})</script></body></html>";
+    for (String type : List.of("text/html", "Text/HTML; charset=utf-8", "image/svg+xml", "application/xhtml+xml",
+        "application/octet-stream")) {
+      assertThat(upload("chat", page, type).status()).isEqualTo(200);
+      HttpResponse<byte[]> file = t.client.download(link("chat"));
+      assertThat(file.statusCode()).isEqualTo(200);
+      assertThat(file.headers().firstValue("Content-Type")).hasValue(type);
+      assertThat(file.headers().firstValue("Content-Disposition")).as(type)
+          .hasValue("attachment; filename=\"chat-" + session + "\"");
+      assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(file.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; sandbox");
+    }
+  }
+
+  @Test
+  void theExpectedTextTypesAreShownStillWithoutScripts() {
+    Map<String, List<String>> shown = Map.of(
+        "chat", List.of("text/csv", "text/plain; charset=utf-8", "application/json"),
+        "transcript", List.of("text/vtt", "application/x-subrip", "text/csv", "text/plain", "application/json"),
+        "summary", List.of("text/plain", "text/markdown", "application/json"));
+    shown.forEach((kind, types) -> {
+      for (String type : types) {
+        assertThat(upload(kind, "hello\n", type).status()).isEqualTo(200);
+        HttpResponse<byte[]> file = t.client.download(link(kind));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition")).as("%s %s", kind, type).isEmpty();
+        assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(file.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; sandbox");
+      }
+    });
+    // A type shown for one kind is not for every kind.
+    assertThat(upload("chat", "WEBVTT\n", "text/vtt").status()).isEqualTo(200);
+    assertThat(t.client.download(link("chat")).headers().firstValue("Content-Disposition")).isPresent();
   }
 
   @Test

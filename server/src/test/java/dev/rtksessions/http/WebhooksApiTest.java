@@ -255,8 +255,15 @@ abstract class WebhooksApiTest extends PerStoreTest {
     try (TestService bare = TestService.start(kind())) {
       RtkWebhooks sender = new RtkWebhooks(bare.client, GLOBAL.getPrivate());
       String payload = joined(meeting("m", "s", "t"), "p", "A", null, at(0));
-      assertAuthError(sender.deliver(bare.appPath(), "d-1", payload),
-          "no webhook public key is configured for app " + bare.appId);
+      ApiClient.Response keyless = sender.deliver(bare.appPath(), "d-1", payload);
+      assertAuthError(keyless, "not a valid RSA-SHA256 signature of this body by the webhook public key of app "
+          + bare.appId + " (the app's own key, else the service's; deliveries are refused while neither is"
+          + " configured)");
+      // An app without a key is answered like an unknown app: the answer does not tell them apart.
+      String unknown = UUID.randomUUID().toString();
+      ApiClient.Response unknownAnswer = sender.deliver(bare.appPath(unknown), "d-1", payload);
+      assertThat(unknownAnswer.status()).isEqualTo(401);
+      assertThat(unknownAnswer.raw().body().replace(unknown, bare.appId)).isEqualTo(keyless.raw().body());
       bare.service.stores().webhooks().setPublicKey(bare.accountId, bare.appId,
           WebhookSignature.toPem(GLOBAL.getPublic()));
       assertThat(sender.deliver(bare.appPath(), "d-1", payload).status()).isEqualTo(200);
@@ -264,14 +271,24 @@ abstract class WebhooksApiTest extends PerStoreTest {
   }
 
   @Test
-  void anUnknownAppIs404EvenWhenSigned() {
+  void anUnknownAppIsAnsweredExactlyAsABadSignature() {
     String payload = joined(meeting("m", "s", "t"), "p", "A", null, at(0));
-    ApiClient.Response unknown = rtk.deliver(t.appPath("no-such-app"), "d-1", payload);
-    assertThat(unknown.status()).isEqualTo(404);
-    assertThat(unknown.body().at("/error/message").asText())
-        .isEqualTo("app no-such-app not found in account " + t.accountId);
-    ApiClient.Response otherAccount = rtk.deliver("/accounts/other-acc/realtime/kit/" + t.appId, "d-1", payload);
-    assertThat(otherAccount.status()).isEqualTo(404);
+    String app = t.newApp();
+    ApiClient.Response badSignature = new RtkWebhooks(t.client, RtkWebhooks.newKeyPair().getPrivate())
+        .deliver(t.appPath(app), "d-1", payload);
+    assertAuthError(badSignature, "not a valid RSA-SHA256 signature");
+    String unknown = UUID.randomUUID().toString();
+    // Genuinely signed, even: without the app there is no key to verify it with.
+    for (ApiClient.Response r : List.of(rtk.deliver(t.appPath(unknown), "d-1", payload),
+        rtk.deliver("/accounts/other-acc/realtime/kit/" + unknown, "d-1", payload))) {
+      assertThat(r.status()).isEqualTo(401);
+      assertThat(r.raw().body().replace(unknown, app)).isEqualTo(badSignature.raw().body());
+    }
+    // An app of another account too (the account is part of the URL RealtimeKit calls).
+    ApiClient.Response foreign = rtk.deliver("/accounts/other-acc/realtime/kit/" + app, "d-1", payload);
+    assertThat(foreign.status()).isEqualTo(401);
+    assertThat(foreign.raw().body()).isEqualTo(badSignature.raw().body());
+    assertThat(sessions(app)).isEmpty();
   }
 
   // ---- deliveries ---------------------------------------------------------------------------
