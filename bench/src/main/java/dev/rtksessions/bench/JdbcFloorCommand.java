@@ -36,8 +36,8 @@ final class JdbcFloorCommand implements Callable<Integer> {
   long offset;
   @Option(names = "--per-page", defaultValue = "20")
   int perPage;
-  @Option(names = "--reader", description = "Run SessionReader.list (page + count + breakout rooms + titles,"
-      + " 3 queries for most pages) instead of SessionStore.page (page and count, 2 queries).")
+  @Option(names = "--reader", description = "Run SessionReader.list (page + count + breakout rooms + titles)"
+      + " instead of SessionList.page (page and count: one statement for the default list).")
   boolean reader;
 
   @Override
@@ -47,14 +47,15 @@ final class JdbcFloorCommand implements Callable<Integer> {
       SessionFilter filter = SessionFilter.all(app);
       SessionOrder order = new SessionOrder(SessionOrder.Key.CREATED_AT, false);
       run(stores, filter, order, warmup, "warmup");
-      run(stores, filter, order, duration, reader ? "jdbc-floor (SessionReader.list)" : "jdbc-floor (SessionStore.page)");
+      run(stores, filter, order, duration, reader ? "jdbc-floor (SessionReader.list)" : "jdbc-floor (SessionList.page)");
     }
     return 0;
   }
 
   private void run(Stores stores, SessionFilter filter, SessionOrder order, int seconds, String name)
       throws InterruptedException {
-    SessionReader pageReader = new SessionReader(stores, Clock.systemUTC(), 0);
+    SessionReader pageReader = new SessionReader(stores.database(), stores.sessionList(), stores.sessions(),
+        stores.meetings(), stores.changes(), Clock.systemUTC(), 0);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong done = new AtomicLong();
     Histogram[] hs = new Histogram[threads];
@@ -70,7 +71,7 @@ final class JdbcFloorCommand implements Callable<Integer> {
             pageReader.list(filter, order, perPage, offset);
           } else {
             // As the reader does: one connection for the page's statements.
-            stores.database().read(c -> stores.sessions().page(c, filter, order, perPage, offset, now));
+            stores.database().read(c -> stores.sessionList().page(c, filter, order, perPage, offset, now));
           }
           h.recordValue(System.nanoTime() - t0);
           done.incrementAndGet();

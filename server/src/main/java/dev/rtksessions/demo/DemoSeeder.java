@@ -3,7 +3,6 @@ package dev.rtksessions.demo;
 import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.model.ParticipantEvent;
-import dev.rtksessions.model.SessionFilter;
 import dev.rtksessions.storage.Stores;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +50,6 @@ public final class DemoSeeder {
   }
 
   private long sessions() {
-    return stores.database().read(c -> stores.sessions().count(c, SessionFilter.all(APP_ID), catalog.now()));
+    return stores.database().read(c -> stores.counts().ofApp(c, APP_ID));
   }
 }

@@ -1,14 +1,14 @@
 package dev.rtksessions.engine;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rtksessions.model.Meeting;
 import dev.rtksessions.model.Session;
 import dev.rtksessions.model.SessionFilter;
 import dev.rtksessions.model.SessionOrder;
+import dev.rtksessions.storage.AppChanges;
+import dev.rtksessions.storage.Database;
 import dev.rtksessions.storage.MeetingStore;
+import dev.rtksessions.storage.SessionList;
 import dev.rtksessions.storage.SessionStore;
-import dev.rtksessions.storage.Stores;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,25 +25,34 @@ import java.util.Set;
  * evaluated at one instant, in a fixed number of queries per page.
  */
 public final class SessionReader {
-  private final Stores stores;
+  private final Database db;
+  private final SessionStore sessions;
+  private final MeetingStore meetings;
   private final Clock clock;
-  /** List answers kept for repeated requests (see {@link #list}); null when none are kept. */
-  private final Cache<KeptKey, KeptPage> kept;
+  private final ListReader lists;
 
   /**
-   * @param keptPages how many list answers to keep for repeated requests; 0 keeps none
+   * @param keptPages how many list answers to keep for repeated requests (see {@link KeptListAnswers}); 0
+   *     keeps none
    */
-  public SessionReader(Stores stores, Clock clock, int keptPages) {
-    this.stores = stores;
+  public SessionReader(Database db, SessionList list, SessionStore sessions, MeetingStore meetings,
+      AppChanges changes, Clock clock, int keptPages) {
+    this.db = db;
+    this.sessions = sessions;
+    this.meetings = meetings;
     this.clock = clock;
-    this.kept = keptPages == 0 ? null : Caffeine.newBuilder().maximumSize(keptPages).build();
+    ListReader pages = (c, request, now) -> page(c, list, request, now);
+    this.lists = keptPages == 0 ? pages : new KeptListAnswers(pages, changes, sessions, keptPages);
   }
 
-  /** A list request, and the app's change number read before its answer was. */
-  private record KeptKey(SessionFilter filter, SessionOrder order, int limit, long offset, long changes) {}
+  /** A list request as asked: which sessions, in which order, which page. */
+  public record ListRequest(SessionFilter filter, SessionOrder order, int limit, long offset) {}
 
-  /** A list answer read at {@code readAt} that holds until {@code validUntil} by the clock. */
-  private record KeptPage(List<SessionTree> sessions, long totalCount, long readAt, long validUntil) {}
+  /** Reads one page of the list on a connection, for the instant {@code now}. */
+  @FunctionalInterface
+  interface ListReader {
+    SessionPage read(Connection c, ListRequest request, long now) throws SQLException;
+  }
 
   /** A session with its meeting's title and its breakout rooms (recursively). */
   public record SessionTree(Session session, String meetingTitle, List<SessionTree> breakoutRooms) {}
@@ -56,70 +65,48 @@ public final class SessionReader {
 
   public Optional<SessionAt> find(String appId, String sessionId, boolean withBreakoutRooms) {
     long now = clock.millis();
-    return stores.sessions().find(appId, sessionId).map(s -> new SessionAt(withBreakoutRooms
-        ? stores.database().read(c -> trees(c, appId, List.of(s))).get(0)
+    return sessions.find(appId, sessionId).map(s -> new SessionAt(withBreakoutRooms
+        ? db.read(c -> trees(c, appId, List.of(s))).get(0)
         : new SessionTree(s, title(appId, s.meetingId()), List.of()), now));
   }
 
   /** The session alone, without its title or breakout rooms. */
   public Optional<Session> session(String appId, String sessionId) {
-    return stores.sessions().find(appId, sessionId);
+    return sessions.find(appId, sessionId);
   }
 
   /** The meeting's LIVE session, with its breakout rooms. */
   public Optional<SessionAt> active(String appId, String meetingId) {
     long now = clock.millis();
-    return stores.sessions().activeFor(appId, meetingId, now).map(s -> new SessionAt(
-        stores.database().read(c -> trees(c, appId, List.of(s))).get(0), now));
+    return sessions.activeFor(appId, meetingId, now).map(s -> new SessionAt(
+        db.read(c -> trees(c, appId, List.of(s))).get(0), now));
   }
 
   private String title(String appId, String meetingId) {
-    Meeting m = stores.meetings().findAll(appId, List.of(meetingId)).get(meetingId);
+    Meeting m = meetings.findAll(appId, List.of(meetingId)).get(meetingId);
     return m == null ? "" : m.title();
   }
 
-  /**
-   * A page of the list. Pages by creation time are kept and answered again while they hold:
-   * while the app's change number (read first, so a change committed meanwhile makes the key
-   * stale, never the answer) is the same, and, for a status filter, until the first LIVE
-   * session ends by the clock. Whatever else depends on the instant (status, minutes of
-   * sessions with peers present) is computed from {@code readAt} when the page is written.
-   * Pages by minutes are not kept: their order moves with the clock.
-   */
+  /** A page of the list, read at one instant on one connection (kept answers: see {@link KeptListAnswers}). */
   public SessionPage list(SessionFilter filter, SessionOrder order, int limit, long offset) {
     long now = clock.millis();
-    // One connection for the page's few statements.
-    return stores.database().read(c -> {
-      if (kept == null || order.key() != SessionOrder.Key.CREATED_AT) {
-        return read(c, filter, order, limit, offset, now);
-      }
-      KeptKey key = new KeptKey(filter, order, limit, offset, stores.changes().of(c, filter.appId()));
-      KeptPage k = kept.getIfPresent(key);
-      if (k != null && now >= k.readAt() && now <= k.validUntil()) {
-        return new SessionPage(k.sessions(), k.totalCount(), now);
-      }
-      SessionPage page = read(c, filter, order, limit, offset, now);
-      long validUntil = filter.status() == null ? Long.MAX_VALUE
-          : stores.sessions().nextLiveEnd(c, filter.appId(), now);
-      kept.put(key, new KeptPage(page.sessions(), page.totalCount(), now, validUntil));
-      return page;
-    });
+    ListRequest request = new ListRequest(filter, order, limit, offset);
+    return db.read(c -> lists.read(c, request, now));
   }
 
-  private SessionPage read(Connection c, SessionFilter filter, SessionOrder order, int limit, long offset, long now)
-      throws SQLException {
-    SessionStore.Page page = stores.sessions().page(c, filter, order, limit, offset, now);
+  private SessionPage page(Connection c, SessionList list, ListRequest r, long now) throws SQLException {
+    SessionList.Page page = list.page(c, r.filter(), r.order(), r.limit(), r.offset(), now);
     Map<String, String> titles = new HashMap<>();
     Set<String> hosting = new HashSet<>();
     List<Session> roots = new ArrayList<>();
-    for (SessionStore.Listed listed : page.sessions()) {
+    for (SessionList.Listed listed : page.sessions()) {
       roots.add(listed.session());
       titles.put(listed.session().meetingId(), listed.meetingTitle());
       if (listed.meetingHostsBreakouts()) {
         hosting.add(listed.session().meetingId());
       }
     }
-    return new SessionPage(trees(c, filter.appId(), roots, titles, hosting), page.totalCount(), now);
+    return new SessionPage(trees(c, r.filter().appId(), roots, titles, hosting), page.totalCount(), now);
   }
 
   private List<SessionTree> trees(Connection c, String appId, List<Session> roots) throws SQLException {
@@ -144,7 +131,7 @@ public final class SessionReader {
         }
       }
       if (!unknown.isEmpty()) {
-        MeetingStore.WithBreakouts found = stores.meetings().findWithBreakouts(c, appId, unknown);
+        MeetingStore.WithBreakouts found = meetings.findWithBreakouts(c, appId, unknown);
         found.meetings().values().forEach(m -> titles.put(m.id(), m.title()));
         hosting.addAll(found.hostingBreakouts());
       }
@@ -154,7 +141,7 @@ public final class SessionReader {
           parents.add(s.id());
         }
       }
-      List<Session> next = parents.isEmpty() ? List.of() : stores.sessions().childrenOf(c, appId, parents);
+      List<Session> next = parents.isEmpty() ? List.of() : sessions.childrenOf(c, appId, parents);
       for (Session child : next) {
         children.computeIfAbsent(child.parentSessionId(), k -> new ArrayList<>()).add(child);
       }

@@ -47,7 +47,8 @@ public final class RtkService implements AutoCloseable {
       engine.applyStaleLimit();
       this.held = new HeldEvents(stores.held(), config.clock(), config.heldReportAfter());
       this.tokens = new Tokens(stores.tokens(), config.clock());
-      SessionReader reader = new SessionReader(stores, config.clock(), config.listCacheSize());
+      SessionReader reader = new SessionReader(database, stores.sessionList(), stores.sessions(), stores.meetings(),
+          stores.changes(), config.clock(), config.listCacheSize());
       ParticipantReader participants = new ParticipantReader(stores, config.clock());
       Webhooks webhooks = new Webhooks(stores, engine, config.clock(), config.webhookPublicKey());
       Artifacts artifacts = new Artifacts(stores, config.clock());

@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
@@ -20,6 +21,23 @@ public enum Dialect {
     public String lockRowsSuffix() {
       // A write transaction already holds SQLite's single writer lock (BEGIN IMMEDIATE).
       return "";
+    }
+
+    /**
+     * FTS5 trigram tables ({@code meetings_fts}, {@code sessions_fts}) find candidates; their
+     * LIKE is a superset (no escapes), which instr() on the lower-cased columns makes exact.
+     */
+    @Override
+    SearchSql search(String text) {
+      String like = "%" + text + "%";
+      return new SearchSql(
+          "m.rowid IN (SELECT rowid FROM meetings_fts WHERE meetings_fts.title_search LIKE ?"
+              + " UNION SELECT rowid FROM meetings_fts WHERE meetings_fts.id LIKE ?)"
+              + " AND (instr(m.title_search, ?) > 0 OR instr(lower(m.id), ?) > 0)",
+          List.of(like, like, text, text),
+          "instr(m.title_search, ?) > 0 OR instr(lower(m.id), ?) > 0", List.of(text, text),
+          "rowid IN (SELECT rowid FROM sessions_fts WHERE sessions_fts.id LIKE ?) AND instr(lower(id), ?) > 0",
+          List.of(like, text));
     }
 
     @Override
@@ -43,6 +61,15 @@ public enum Dialect {
     @Override
     public String lockRowsSuffix() {
       return " FOR UPDATE";
+    }
+
+    /** pg_trgm GIN indexes serve LIKE on the lower-cased columns (wildcards in the text escaped). */
+    @Override
+    SearchSql search(String text) {
+      String like = Jdbc.likeContains(text);
+      String meeting = "m.title_search LIKE ? ESCAPE '\\' OR LOWER(m.id) LIKE ? ESCAPE '\\'";
+      return new SearchSql("(" + meeting + ")", List.of(like, like), meeting, List.of(like, like),
+          "LOWER(id) LIKE ? ESCAPE '\\'", List.of(like));
     }
 
     /**
@@ -116,6 +143,17 @@ public enum Dialect {
 
   /** Marks a read whose best plan depends on the values it binds (ranges, lists, limits). */
   void planForValues(PreparedStatement ps) throws SQLException {}
+
+  /**
+   * How this store finds a lower-cased text as a substring of meeting titles and ids (a meeting
+   * {@code m}) and of session ids (a session row, unqualified). {@code meetingCondition} may use
+   * the store's search index; {@code ownMeetingCondition} tests one meeting row already found.
+   */
+  record SearchSql(String meetingCondition, List<Object> meetingValues, String ownMeetingCondition,
+      List<Object> ownMeetingValues, String sessionIdCondition, List<Object> sessionIdValues) {}
+
+  /** The search conditions for {@code text} (lower-cased) on this store. */
+  abstract SearchSql search(String text);
 
   /** Appended to a SELECT that must lock the rows it reads until the transaction ends. */
   public abstract String lockRowsSuffix();

@@ -6,6 +6,7 @@ public record Stores(
     AppStore apps,
     MeetingStore meetings,
     SessionStore sessions,
+    SessionList sessionList,
     SessionCounts counts,
     AppChanges changes,
     ParticipantStore participants,
@@ -20,7 +21,8 @@ public record Stores(
   public static Stores on(Database db) {
     SessionCounts counts = new SessionCounts();
     AppChanges changes = new AppChanges();
-    return new Stores(db, new AppStore(db), new MeetingStore(db, changes), new SessionStore(db, counts), counts,
+    return new Stores(db, new AppStore(db), new MeetingStore(db, changes), new SessionStore(db),
+        new SessionList(db, counts), counts,
         changes, new ParticipantStore(db),
         new EventStore(), new TokenStore(db), new WebhookStore(db), new ArtifactStore(db), new SecretStore(db),
         new HeldEventStore(db), new SettingStore());
