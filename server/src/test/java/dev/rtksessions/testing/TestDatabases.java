@@ -62,6 +62,14 @@ public final class TestDatabases {
     String fromEnv = System.getenv(POSTGRES_URL_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
       postgresBaseUrl = fromEnv;
+      // pg_trgm in the shared server's public schema: a migration would otherwise create it in
+      // the first test schema, and dropping that schema would take every other schema's
+      // trigram indexes with it (and wait on their locks, if another run is using them).
+      try (Connection c = DriverManager.getConnection(fromEnv); Statement st = c.createStatement()) {
+        st.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+      } catch (SQLException e) {
+        System.err.println("pg_trgm could not be created in the public schema: " + e.getMessage());
+      }
       // A shared server outlives the tests: leave it as it was found.
       Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreatedSchemas));
     } else {
