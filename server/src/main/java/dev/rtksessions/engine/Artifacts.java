@@ -1,10 +1,12 @@
 package dev.rtksessions.engine;
 
 import dev.rtksessions.model.Artifact;
+import dev.rtksessions.model.ArtifactFile;
 import dev.rtksessions.model.ArtifactKind;
 import dev.rtksessions.model.Session;
 import dev.rtksessions.storage.ArtifactStore;
-import dev.rtksessions.storage.Stores;
+import dev.rtksessions.storage.SecretStore;
+import dev.rtksessions.storage.SessionStore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -29,35 +31,37 @@ public final class Artifacts {
   private static final String LINK_VERSION = "rtk-artifact-link-v1";
   private static final String SUMMARY_TYPE = "text/plain; charset=utf-8";
 
-  private final Stores stores;
+  private final ArtifactStore artifacts;
+  private final SessionStore sessions;
   private final Clock clock;
   private final SecretKeySpec signingKey;
 
-  public Artifacts(Stores stores, Clock clock) {
-    this.stores = stores;
+  public Artifacts(ArtifactStore artifacts, SecretStore secrets, SessionStore sessions, Clock clock) {
+    this.artifacts = artifacts;
+    this.sessions = sessions;
     this.clock = clock;
     byte[] candidate = new byte[32];
     new SecureRandom().nextBytes(candidate);
-    String stored = stores.secrets().getOrCreate(SIGNING_KEY_NAME, Base64.getEncoder().encodeToString(candidate),
+    String stored = secrets.getOrCreate(SIGNING_KEY_NAME, Base64.getEncoder().encodeToString(candidate),
         clock.millis());
     this.signingKey = new SecretKeySpec(Base64.getDecoder().decode(stored), "HmacSHA256");
   }
 
   public Optional<Session> session(String appId, String sessionId) {
-    return stores.sessions().find(appId, sessionId);
+    return sessions.find(appId, sessionId);
   }
 
   public Optional<Artifact> find(String appId, String sessionId, ArtifactKind kind) {
-    return stores.artifacts().find(appId, sessionId, kind);
+    return artifacts.find(appId, sessionId, kind);
   }
 
   public Artifact upload(String appId, String sessionId, ArtifactKind kind, String contentType, byte[] content) {
-    return stores.artifacts().storeFile(appId, sessionId, kind, contentType, content, clock.millis());
+    return artifacts.storeFile(appId, sessionId, kind, contentType, content, clock.millis());
   }
 
   /** The uploaded file; empty when the artifact is missing or only a link. */
-  public Optional<ArtifactStore.File> content(String appId, String sessionId, ArtifactKind kind) {
-    return stores.artifacts().content(appId, sessionId, kind);
+  public Optional<ArtifactFile> content(String appId, String sessionId, ArtifactKind kind) {
+    return artifacts.content(appId, sessionId, kind);
   }
 
   /** A link's expiry (epoch milliseconds) and signature. */
@@ -120,7 +124,7 @@ public final class Artifacts {
     if (!transcript.get().isUploaded()) {
       return SummaryOutcome.TRANSCRIPT_NOT_UPLOADED;
     }
-    Optional<ArtifactStore.File> file = content(appId, session.id(), ArtifactKind.TRANSCRIPT);
+    Optional<ArtifactFile> file = content(appId, session.id(), ArtifactKind.TRANSCRIPT);
     if (file.isEmpty()) {
       return SummaryOutcome.NO_TRANSCRIPT; // replaced by a link between the two reads
     }

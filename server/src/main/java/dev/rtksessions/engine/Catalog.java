@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rtksessions.model.App;
 import dev.rtksessions.model.Meeting;
 import dev.rtksessions.model.MeetingFilter;
-import dev.rtksessions.storage.Stores;
+import dev.rtksessions.storage.AppStore;
+import dev.rtksessions.storage.MeetingStore;
+import dev.rtksessions.storage.UniqueViolationException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -13,19 +15,21 @@ import java.util.UUID;
 
 /** Apps and meetings: the rooms that sessions happen in. */
 public final class Catalog {
-  private final Stores stores;
+  private final AppStore apps;
+  private final MeetingStore meetings;
   private final Clock clock;
   // Apps are never deleted, so a found app can be remembered; misses are not cached.
-  private final Cache<String, App> apps = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final Cache<String, App> knownApps = Caffeine.newBuilder().maximumSize(10_000).build();
 
-  public Catalog(Stores stores, Clock clock) {
-    this.stores = stores;
+  public Catalog(AppStore apps, MeetingStore meetings, Clock clock) {
+    this.apps = apps;
+    this.meetings = meetings;
     this.clock = clock;
   }
 
   public App createApp(String accountId, String name) {
     App app = new App(UUID.randomUUID().toString(), accountId, name, clock.millis());
-    stores.apps().insert(app);
+    apps.insert(app);
     return app;
   }
 
@@ -36,48 +40,61 @@ public final class Catalog {
       return existing.get();
     }
     App app = new App(appId, accountId, name, clock.millis());
-    stores.apps().insert(app);
+    apps.insert(app);
     return app;
   }
 
   public Optional<App> findApp(String accountId, String appId) {
-    App cached = apps.getIfPresent(appId);
+    App cached = knownApps.getIfPresent(appId);
     if (cached != null) {
       return cached.accountId().equals(accountId) ? Optional.of(cached) : Optional.empty();
     }
-    Optional<App> found = stores.apps().find(accountId, appId);
-    found.ifPresent(app -> apps.put(app.id(), app));
+    Optional<App> found = apps.find(accountId, appId);
+    found.ifPresent(app -> knownApps.put(app.id(), app));
     return found;
   }
 
   public List<App> listApps(String accountId, String search, boolean ascending, int limit, long offset) {
-    return stores.apps().list(accountId, search, ascending, limit, offset);
+    return apps.list(accountId, search, ascending, limit, offset);
   }
 
   public long countApps(String accountId, String search) {
-    return stores.apps().count(accountId, search);
+    return apps.count(accountId, search);
   }
 
-  /** Stores a new meeting (id, times and defaults already chosen by the caller). */
+  /**
+   * Stores a new meeting (id, times and defaults already chosen by the caller).
+   *
+   * @throws ConflictException when the app has a meeting with that id
+   */
   public void createMeeting(Meeting meeting) {
-    stores.meetings().insert(meeting);
+    try {
+      meetings.insert(meeting);
+    } catch (UniqueViolationException e) {
+      throw new ConflictException("meeting " + meeting.id() + " already exists", e);
+    }
+  }
+
+  /** Creates the meeting if it does not exist, and gives it {@code title} if it has none yet. */
+  public void ensureMeeting(String appId, String meetingId, String title) {
+    meetings.ensure(appId, meetingId, title, clock.millis());
   }
 
   /** Stores new settings for an existing meeting; false when it does not exist. */
   public boolean updateMeeting(Meeting meeting) {
-    return stores.meetings().update(meeting);
+    return meetings.update(meeting);
   }
 
   public Optional<Meeting> findMeeting(String appId, String meetingId) {
-    return stores.meetings().find(appId, meetingId);
+    return meetings.find(appId, meetingId);
   }
 
   public List<Meeting> listMeetings(MeetingFilter filter, int limit, long offset) {
-    return stores.meetings().list(filter, limit, offset);
+    return meetings.list(filter, limit, offset);
   }
 
   public long countMeetings(MeetingFilter filter) {
-    return stores.meetings().count(filter);
+    return meetings.count(filter);
   }
 
   public long now() {

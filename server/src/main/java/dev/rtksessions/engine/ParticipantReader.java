@@ -6,7 +6,10 @@ import dev.rtksessions.model.ParticipantEvent;
 import dev.rtksessions.model.ParticipantQuery;
 import dev.rtksessions.model.PeerEvent;
 import dev.rtksessions.model.Session;
-import dev.rtksessions.storage.Stores;
+import dev.rtksessions.storage.Database;
+import dev.rtksessions.storage.EventStore;
+import dev.rtksessions.storage.ParticipantStore;
+import dev.rtksessions.storage.SessionStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,11 +21,18 @@ import java.util.Optional;
 
 /** Reads a session's participants (one row per peer), their durations at read time and their peer events. */
 public final class ParticipantReader {
-  private final Stores stores;
+  private final Database db;
+  private final ParticipantStore participants;
+  private final SessionStore sessions;
+  private final EventStore events;
   private final Clock clock;
 
-  public ParticipantReader(Stores stores, Clock clock) {
-    this.stores = stores;
+  public ParticipantReader(Database db, ParticipantStore participants, SessionStore sessions, EventStore events,
+      Clock clock) {
+    this.db = db;
+    this.participants = participants;
+    this.sessions = sessions;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -36,7 +46,7 @@ public final class ParticipantReader {
 
   public ParticipantPage list(Session session, ParticipantQuery q) {
     long now = clock.millis();
-    List<Participant> rows = stores.participants().readForSessions(session.appId(), List.of(session.id()));
+    List<Participant> rows = participants.readForSessions(session.appId(), List.of(session.id()));
     Map<String, Long> breakoutMillis = q.consolidated() ? breakoutMillisByParticipant(session, now) : Map.of();
     List<ParticipantView> views = new ArrayList<>();
     for (Participant row : rows) {
@@ -62,7 +72,7 @@ public final class ParticipantReader {
 
   public Optional<ParticipantView> find(Session session, String peerId, boolean includePeerEvents) {
     long now = clock.millis();
-    return stores.participants().find(session.appId(), session.id(), peerId)
+    return participants.find(session.appId(), session.id(), peerId)
         .map(p -> p.seenIn(session, now))
         .map(p -> new ParticipantView(p, p.durationMillisAt(now), null))
         .map(v -> includePeerEvents ? withPeerEvents(v, session) : v);
@@ -71,8 +81,8 @@ public final class ParticipantReader {
   /** The peer's most recent presence in any session of the app. */
   public Optional<PeerPresence> peer(String appId, String peerId, boolean includePeerEvents) {
     long now = clock.millis();
-    return stores.participants().latestForPeer(appId, peerId).flatMap(row ->
-        stores.sessions().find(appId, row.sessionId()).map(session -> {
+    return participants.latestForPeer(appId, peerId).flatMap(row ->
+        sessions.find(appId, row.sessionId()).map(session -> {
           Participant p = row.seenIn(session, now);
           ParticipantView v = new ParticipantView(p, p.durationMillisAt(now), null);
           return new PeerPresence(includePeerEvents ? withPeerEvents(v, session) : v, session);
@@ -99,12 +109,12 @@ public final class ParticipantReader {
     Map<String, Session> descendants = new HashMap<>();
     List<String> level = List.of(session.id());
     while (!level.isEmpty()) {
-      List<Session> children = stores.sessions().childrenOf(session.appId(), level);
+      List<Session> children = sessions.childrenOf(session.appId(), level);
       children.forEach(child -> descendants.put(child.id(), child));
       level = children.stream().map(Session::id).toList();
     }
     Map<String, Long> millis = new HashMap<>();
-    for (Participant row : stores.participants().readForSessions(session.appId(), descendants.keySet())) {
+    for (Participant row : participants.readForSessions(session.appId(), descendants.keySet())) {
       String key = consolidationKey(row);
       if (key != null) {
         millis.merge(key, row.seenIn(descendants.get(row.sessionId()), now).durationMillisAt(now), Long::sum);
@@ -121,12 +131,12 @@ public final class ParticipantReader {
   private ParticipantView withPeerEvents(ParticipantView v, Session session) {
     Participant p = v.participant();
     long to = session.openUntil();
-    List<ParticipantEvent> events = new ArrayList<>(stores.database().read(c -> stores.events()
+    List<ParticipantEvent> peerEvents = new ArrayList<>(db.read(c -> events
         .forPeerBetween(c, session.appId(), session.meetingId(), p.peerId(), session.startedAt(), to)));
-    events.sort(SessionTimeline.ORDER);
+    peerEvents.sort(SessionTimeline.ORDER);
     List<PeerEvent> steps = new ArrayList<>();
     Long joinedAt = null;
-    for (ParticipantEvent e : events) {
+    for (ParticipantEvent e : peerEvents) {
       if (e.type() == EventType.JOINED && joinedAt == null) {
         joinedAt = e.at();
         steps.add(new PeerEvent(e.id(), p.peerId(), session.id(), PeerEvent.Kind.PEER_JOINING, e.at(), 0));

@@ -106,9 +106,11 @@ public final class SessionEngine {
         return stores.database().write(c -> ingest(c, appId, batch, holding));
       } catch (UniqueViolationException e) {
         // Another process recorded one of these event ids (or took a session id) at the
-        // same moment; the next attempt sees its rows and answers accordingly.
+        // same moment; the next attempt sees its rows and answers accordingly. Left after the
+        // retries: a session id the events name is another session's.
         if (attempt >= MAX_ATTEMPTS) {
-          throw e;
+          throw new ConflictException("the batch conflicts with recorded data (is a session_id already used by"
+              + " another session?); nothing was recorded", e);
         }
       }
     }

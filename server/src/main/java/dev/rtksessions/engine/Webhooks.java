@@ -1,16 +1,13 @@
 package dev.rtksessions.engine;
 
-import dev.rtksessions.model.Meeting;
 import dev.rtksessions.model.Webhook;
 import dev.rtksessions.model.WebhookAction;
 import dev.rtksessions.model.WebhookDelivery;
 import dev.rtksessions.model.WebhookDelivery.Outcome;
-import dev.rtksessions.storage.Stores;
-import dev.rtksessions.storage.UniqueViolationException;
+import dev.rtksessions.storage.ArtifactStore;
+import dev.rtksessions.storage.WebhookStore;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,14 +27,19 @@ import org.slf4j.LoggerFactory;
 public final class Webhooks {
   private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
-  private final Stores stores;
+  private final WebhookStore deliveries;
+  private final ArtifactStore artifacts;
+  private final Catalog catalog;
   private final SessionEngine engine;
   private final Clock clock;
   private final PublicKey globalKey;
 
   /** @param globalKey the service-wide key (RTK_WEBHOOK_PUBLIC_KEY); null when none is configured */
-  public Webhooks(Stores stores, SessionEngine engine, Clock clock, PublicKey globalKey) {
-    this.stores = stores;
+  public Webhooks(WebhookStore deliveries, ArtifactStore artifacts, Catalog catalog, SessionEngine engine, Clock clock,
+      PublicKey globalKey) {
+    this.deliveries = deliveries;
+    this.artifacts = artifacts;
+    this.catalog = catalog;
     this.engine = engine;
     this.clock = clock;
     this.globalKey = globalKey;
@@ -45,7 +47,7 @@ public final class Webhooks {
 
   /** The key that verifies the app's webhooks: its own when it has one, else the global one. */
   public Optional<PublicKey> keyFor(String appId) {
-    Optional<String> own = stores.webhooks().publicKey(appId);
+    Optional<String> own = deliveries.publicKey(appId);
     if (own.isPresent()) {
       // Stored keys were parsed before they were stored (webhook-key set), so this parses.
       return Optional.of(WebhookSignature.parsePem(own.get()));
@@ -57,7 +59,7 @@ public final class Webhooks {
   public record Receipt(String deliveryId, String event, String status, String message) {}
 
   public Receipt receive(String appId, Webhook webhook) {
-    if (stores.webhooks().isDelivered(appId, webhook.deliveryId())) {
+    if (deliveries.isDelivered(appId, webhook.deliveryId())) {
       return new Receipt(webhook.deliveryId(), webhook.event(), "duplicate", null);
     }
     Applied applied;
@@ -65,7 +67,7 @@ public final class Webhooks {
       applied = apply(appId, webhook.action());
     } catch (EventsRejectedException e) {
       applied = new Applied(Outcome.REJECTED, e.getMessage());
-    } catch (UniqueViolationException e) {
+    } catch (ConflictException e) {
       // Left after the engine's retries: the payload's session id is already another session's.
       applied = new Applied(Outcome.REJECTED, "meeting.sessionId is already the id of another session (of another"
           + " meeting, or an earlier session of this one); nothing was recorded");
@@ -76,7 +78,7 @@ public final class Webhooks {
       log.warn("webhook delivery {} ({}) for app {} contradicts the recorded state and changes nothing: {}",
           webhook.deliveryId(), webhook.event(), appId, applied.detail());
     }
-    stores.webhooks().recordDelivery(new WebhookDelivery(appId, webhook.deliveryId(), webhook.event(),
+    deliveries.recordDelivery(new WebhookDelivery(appId, webhook.deliveryId(), webhook.event(),
         applied.outcome(), applied.detail(), clock.millis()));
     return new Receipt(webhook.deliveryId(), webhook.event(), applied.outcome().name().toLowerCase(Locale.ROOT),
         applied.detail());
@@ -94,19 +96,11 @@ public final class Webhooks {
       };
     }
     if (action instanceof WebhookAction.EnsureMeeting m) {
-      long now = clock.millis();
-      stores.database().write(c -> {
-        stores.meetings().insertMissing(c, List.of(Meeting.implicit(appId, m.meetingId(), m.title(), null, now)));
-        if (m.title() != null && !m.title().isEmpty()) {
-          stores.meetings().fillEmptyTitles(c, appId, Map.of(m.meetingId(), m.title()), now);
-        }
-        stores.changes().record(c, appId);
-        return null;
-      });
+      catalog.ensureMeeting(appId, m.meetingId(), m.title());
       return new Applied(Outcome.APPLIED, null);
     }
     if (action instanceof WebhookAction.RecordLink link) {
-      stores.artifacts().recordLink(appId, link.sessionId(), link.kind(), link.url(), link.urlExpiry(),
+      artifacts.recordLink(appId, link.sessionId(), link.kind(), link.url(), link.urlExpiry(),
           clock.millis());
       return new Applied(Outcome.APPLIED, null);
     }

@@ -8,9 +8,9 @@ import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.UnreadableTranscriptException;
 import dev.rtksessions.model.Artifact;
+import dev.rtksessions.model.ArtifactFile;
 import dev.rtksessions.model.ArtifactKind;
 import dev.rtksessions.model.Session;
-import dev.rtksessions.storage.ArtifactStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,7 +164,7 @@ final class ArtifactRoutes {
           + fresh);
       case VALID -> { }
     }
-    ArtifactStore.File file = artifacts.content(appId, sessionId, kind).orElseThrow(() -> ApiException.notFound(
+    ArtifactFile file = artifacts.content(appId, sessionId, kind).orElseThrow(() -> ApiException.notFound(
         "session " + sessionId + " has no uploaded " + kind.wire() + " any more" + fresh));
     String mediaType = file.contentType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     boolean shown = SHOWN_TYPES.get(kind).contains(mediaType);

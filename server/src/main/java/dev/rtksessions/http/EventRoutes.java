@@ -3,11 +3,11 @@ package dev.rtksessions.http;
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
 import dev.rtksessions.api.EventBatchParser;
+import dev.rtksessions.engine.ConflictException;
 import dev.rtksessions.engine.EventOutcome;
 import dev.rtksessions.engine.EventsRejectedException;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.model.ParticipantEvent;
-import dev.rtksessions.storage.UniqueViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,11 +46,8 @@ final class EventRoutes {
       data.put("duplicates", outcomes.size() - applied);
       data.put("results", outcomes.stream().map(EventRoutes::json).toList());
       return Reply.ok(Envelope.of(data));
-    } catch (UniqueViolationException e) {
-      // Left after the engine's retries: an event's session_id names a session that exists
-      // elsewhere (another meeting, or an earlier session of this one).
-      throw ApiException.conflict("the batch conflicts with recorded data (is a session_id already used by"
-          + " another session?); nothing was recorded");
+    } catch (ConflictException e) {
+      throw ApiException.conflict(e.getMessage());
     } catch (EventsRejectedException e) {
       throw ApiException.unprocessable(e.getMessage())
           .withResults(e.outcomes().stream().map(EventRoutes::json).toList());

@@ -5,17 +5,15 @@ import dev.rtksessions.api.Envelope;
 import dev.rtksessions.api.Json;
 import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
-import dev.rtksessions.engine.HeldEvents;
+import dev.rtksessions.engine.Health;
 import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
+import dev.rtksessions.engine.StoreFailures;
 import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.model.ApiToken;
 import dev.rtksessions.model.App;
-import dev.rtksessions.model.HeldEvent;
-import dev.rtksessions.storage.Database;
-import dev.rtksessions.storage.StorageUnavailableException;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpHandler;
@@ -54,24 +52,22 @@ public final class HttpApi {
 
   private final Catalog catalog;
   private final Authenticator authenticator;
-  private final Database database;
   private final SessionRoutes sessions;
   private final EventRoutes events;
   private final AppRoutes apps;
   private final MeetingRoutes meetings;
   private final WebhookRoutes webhooks;
   private final ArtifactRoutes artifacts;
-  private final HeldEvents held;
+  private final Health health;
   private final RateLimits rateLimits;
 
   public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, ParticipantReader participants,
-      Tokens tokens, Database database, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts,
-      HeldEvents held, RateLimits rateLimits) {
-    this.held = held;
+      Tokens tokens, Health health, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts,
+      RateLimits rateLimits) {
+    this.health = health;
     this.catalog = catalog;
     this.rateLimits = rateLimits;
     this.authenticator = new Authenticator(tokens, authCacheTtl);
-    this.database = database;
     this.sessions = new SessionRoutes(reader, participants);
     this.events = new EventRoutes(engine);
     this.apps = new AppRoutes(catalog);
@@ -133,13 +129,13 @@ public final class HttpApi {
   }
 
   private void health(HttpServerExchange ex) {
-    if (database.isReachable()) {
-      HeldEvent.Tally tally = held.tally();
-      send(ex, 200, Map.of("status", "ok", "held_events", Map.of("waiting", tally.waiting(),
-          "overdue", tally.overdue(), "report_after_seconds", held.reportAfter().toSeconds())));
+    Health.Status status = health.check();
+    if (status.storeReachable()) {
+      send(ex, 200, Map.of("status", "ok", "held_events", Map.of("waiting", status.held().waiting(),
+          "overdue", status.held().overdue(), "report_after_seconds", status.heldReportAfterSeconds())));
     } else {
       ex.getResponseHeaders().put(RETRY_AFTER, "5");
-      send(ex, 503, Map.of("status", "storage unavailable", "storage", database.description()));
+      send(ex, 503, Map.of("status", "storage unavailable", "storage", status.store()));
     }
   }
 
@@ -183,11 +179,12 @@ public final class HttpApi {
       return handling.get();
     } catch (ApiException e) {
       return new Reply(e.status(), Envelope.Error.of(e));
-    } catch (StorageUnavailableException e) {
-      log.warn("storage unavailable for {} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
-      ex.getResponseHeaders().put(RETRY_AFTER, "1");
-      return new Reply(503, Envelope.Error.of(new ApiException(503, "storage unavailable, retry later")));
     } catch (RuntimeException e) {
+      if (StoreFailures.isUnavailable(e)) {
+        log.warn("storage unavailable for {} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
+        ex.getResponseHeaders().put(RETRY_AFTER, "1");
+        return new Reply(503, Envelope.Error.of(new ApiException(503, "storage unavailable, retry later")));
+      }
       log.error("internal error on {} {}", ex.getRequestMethod(), ex.getRequestPath(), e);
       return new Reply(500, Envelope.Error.of(new ApiException(500, "internal error")));
     }

@@ -2,17 +2,17 @@ package dev.rtksessions.http;
 
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
+import dev.rtksessions.api.ListRequests;
 import dev.rtksessions.api.Ids;
 import dev.rtksessions.api.JsonBody;
 import dev.rtksessions.api.MeetingJson;
 import dev.rtksessions.api.Paging;
 import dev.rtksessions.api.Params;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.ConflictException;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.model.Meeting;
-import dev.rtksessions.model.MeetingFilter;
 import dev.rtksessions.model.MeetingStatus;
-import dev.rtksessions.storage.UniqueViolationException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +20,6 @@ import java.util.UUID;
 
 /** Meetings: create, read, list, update (PATCH) and replace (PUT), and their active session. */
 final class MeetingRoutes {
-  private static final int MAX_PER_PAGE = 200;
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final Catalog catalog;
@@ -32,22 +31,11 @@ final class MeetingRoutes {
   }
 
   Reply list(Request request) {
-    Params q = request.query();
-    int page = Math.max(1, q.integer("page_no", 0, Integer.MAX_VALUE, 1));
-    int perPage = q.integer("per_page", 1, MAX_PER_PAGE, 20);
-    String search = q.string("search", 255);
-    String status = q.oneOf("status", List.of("ACTIVE", "INACTIVE"));
-    Long from = q.timestamp("start_time");
-    Long to = q.timestamp("end_time");
-    if (from != null && to != null && from > to) {
-      throw ApiException.badRequest("start_time must not be after end_time");
-    }
-    MeetingFilter filter = new MeetingFilter(request.app().id(), search,
-        status == null ? null : MeetingStatus.valueOf(status), from, to);
-    long offset = (long) (page - 1) * perPage;
-    List<MeetingJson> meetings = catalog.listMeetings(filter, perPage, offset).stream()
+    ListRequests.Meetings q = ListRequests.meetings(request.app().id(), request.query());
+    List<MeetingJson> meetings = catalog.listMeetings(q.filter(), q.page().size(), q.page().offset()).stream()
         .map(MeetingJson::of).toList();
-    return Reply.ok(Envelope.page(meetings, Paging.of(catalog.countMeetings(filter), offset, meetings.size())));
+    return Reply.ok(Envelope.page(meetings, Paging.of(catalog.countMeetings(q.filter()), q.page().offset(),
+        meetings.size())));
   }
 
   Reply get(Request request) {
@@ -61,8 +49,8 @@ final class MeetingRoutes {
     Meeting meeting = apply(body, defaults, now);
     try {
       catalog.createMeeting(meeting);
-    } catch (UniqueViolationException e) {
-      throw ApiException.conflict("meeting " + meeting.id() + " already exists");
+    } catch (ConflictException e) {
+      throw ApiException.conflict(e.getMessage());
     }
     return Reply.created(Envelope.of(MeetingJson.of(meeting)));
   }

@@ -2,9 +2,8 @@ package dev.rtksessions.http;
 
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
-import dev.rtksessions.api.ListSessionsRequest;
+import dev.rtksessions.api.ListRequests;
 import dev.rtksessions.api.Paging;
-import dev.rtksessions.api.Params;
 import dev.rtksessions.api.ParticipantJson;
 import dev.rtksessions.api.PeerReportJson;
 import dev.rtksessions.api.SessionJson;
@@ -20,8 +19,6 @@ import java.util.Map;
 
 /** The sessions family: the list, one session, its participants, and peer reports. */
 final class SessionRoutes {
-  private static final int MAX_PER_PAGE = 200;
-
   private final SessionReader sessions;
   private final ParticipantReader participants;
 
@@ -31,10 +28,11 @@ final class SessionRoutes {
   }
 
   Reply list(Request request) {
-    ListSessionsRequest q = ListSessionsRequest.parse(request.app().id(), request.query());
-    SessionReader.SessionPage page = sessions.list(q.filter(), q.order(), q.perPage(), q.offset());
+    ListRequests.Sessions q = ListRequests.sessions(request.app().id(), request.query());
+    SessionReader.SessionPage page = sessions.list(q.filter(), q.order(), q.page().size(), q.page().offset());
     List<SessionJson> json = page.sessions().stream().map(t -> json(t, page.readAt())).toList();
-    return Reply.ok(Envelope.page(Map.of("sessions", json), Paging.of(page.totalCount(), q.offset(), json.size())));
+    return Reply.ok(Envelope.page(Map.of("sessions", json),
+        Paging.of(page.totalCount(), q.page().offset(), json.size())));
   }
 
   Reply details(Request request) {
@@ -45,18 +43,8 @@ final class SessionRoutes {
   }
 
   Reply participants(Request request) {
-    Params p = request.query();
-    int page = Math.max(1, p.integer("page_no", 0, Integer.MAX_VALUE, 1));
-    int perPage = p.integer("per_page", 1, MAX_PER_PAGE, 20);
-    String sortBy = p.oneOf("sort_by", List.of("joinedAt", "duration"));
-    String sortOrder = p.oneOf("sort_order", List.of("ASC", "DESC"));
-    String search = p.string("search", 255);
-    boolean peerEvents = p.bool("include_peer_events", false);
-    String view = p.oneOf("view", List.of("raw", "consolidated"));
+    ParticipantQuery q = ListRequests.participants(request.query());
     Session session = session(request);
-    ParticipantQuery q = new ParticipantQuery(page, perPage,
-        "duration".equals(sortBy) ? ParticipantQuery.SortBy.DURATION : ParticipantQuery.SortBy.JOINED_AT,
-        !"DESC".equals(sortOrder), search, peerEvents, "consolidated".equals(view));
     ParticipantReader.ParticipantPage result = participants.list(session, q);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("participants", result.participants().stream().map(SessionRoutes::json).toList());

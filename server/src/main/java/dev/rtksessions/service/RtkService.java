@@ -2,6 +2,7 @@ package dev.rtksessions.service;
 
 import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.Health;
 import dev.rtksessions.engine.HeldEvents;
 import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
@@ -42,18 +43,20 @@ public final class RtkService implements AutoCloseable {
     this.database = Database.openForService(config.databaseUrl(), config.poolSize(), config.startupTimeout());
     try {
       this.stores = Stores.on(database);
-      this.catalog = new Catalog(stores, config.clock());
+      this.catalog = new Catalog(stores.apps(), stores.meetings(), config.clock());
       this.engine = new SessionEngine(stores, config.clock(), new SessionTimeline(config.staleAfter()));
       engine.applyStaleLimit();
       this.held = new HeldEvents(stores.held(), config.clock(), config.heldReportAfter());
       this.tokens = new Tokens(stores.tokens(), config.clock());
       SessionReader reader = new SessionReader(database, stores.sessionList(), stores.sessions(), stores.meetings(),
           stores.changes(), config.clock(), config.listCacheSize());
-      ParticipantReader participants = new ParticipantReader(stores, config.clock());
-      Webhooks webhooks = new Webhooks(stores, engine, config.clock(), config.webhookPublicKey());
-      Artifacts artifacts = new Artifacts(stores, config.clock());
-      HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, database, config.authCacheTtl(),
-          webhooks, artifacts, held,
+      ParticipantReader participants = new ParticipantReader(database, stores.participants(), stores.sessions(),
+          stores.events(), config.clock());
+      Webhooks webhooks = new Webhooks(stores.webhooks(), stores.artifacts(), catalog, engine, config.clock(),
+          config.webhookPublicKey());
+      Artifacts artifacts = new Artifacts(stores.artifacts(), stores.secrets(), stores.sessions(), config.clock());
+      HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, new Health(database, held),
+          config.authCacheTtl(), webhooks, artifacts,
           new RateLimits(config.rateLimitPerToken(), config.rateLimitPerApp(), config.clock()));
       // As many workers as connections: requests then wait in the workers' FIFO queue, not for a
       // pool connection, whose hand-off is not first come first served (with twice as many

@@ -1,7 +1,6 @@
 package dev.rtksessions.storage;
 
 import dev.rtksessions.model.App;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package dev.rtksessions.storage;
 
 import dev.rtksessions.model.Artifact;
+import dev.rtksessions.model.ArtifactFile;
 import dev.rtksessions.model.ArtifactKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,9 +25,6 @@ public final class ArtifactStore {
 
   private final Database db;
 
-  /** An uploaded file: its bytes and the media type it was uploaded with. */
-  public record File(String contentType, byte[] content) {}
-
   public ArtifactStore(Database db) {
     this.db = db;
   }
@@ -45,13 +43,13 @@ public final class ArtifactStore {
   }
 
   /** An uploaded artifact's file; empty when there is none, or when it is only a link. */
-  public Optional<File> content(String appId, String sessionId, ArtifactKind kind) {
+  public Optional<ArtifactFile> content(String appId, String sessionId, ArtifactKind kind) {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT content_type, content FROM artifacts"
           + " WHERE app_id = ? AND session_id = ? AND kind = ? AND content IS NOT NULL")) {
         bindKey(ps, appId, sessionId, kind);
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new File(rs.getString(1), rs.getBytes(2))) : Optional.empty();
+          return rs.next() ? Optional.of(new ArtifactFile(rs.getString(1), rs.getBytes(2))) : Optional.empty();
         }
       }
     });

@@ -79,6 +79,21 @@ public final class MeetingStore {
   }
 
   /**
+   * Makes sure the meeting exists (created with defaults when it does not) and has a title: the
+   * given one fills in an empty title.
+   */
+  public void ensure(String appId, String meetingId, String title, long now) {
+    db.write(c -> {
+      insertMissing(c, List.of(Meeting.implicit(appId, meetingId, title, null, now)));
+      if (title != null && !title.isEmpty()) {
+        fillEmptyTitles(c, appId, Map.of(meetingId, title), now);
+      }
+      changes.record(c, appId);
+      return null;
+    });
+  }
+
+  /**
    * Inserts the meetings that do not exist yet (events may create meetings on the fly), in id
    * order: a row another transaction is inserting makes this one wait for it, so two batches
    * naming the same new meetings in different orders would each hold a row the other waits for.

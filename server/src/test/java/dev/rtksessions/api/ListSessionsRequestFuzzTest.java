@@ -28,16 +28,16 @@ class ListSessionsRequestFuzzTest {
         query.add(name + "=" + (data.consumeBoolean() ? URLEncoder.encode(value, StandardCharsets.UTF_8) : value));
       }
     }
-    ListSessionsRequest request;
+    ListRequests.Sessions request;
     try {
-      request = ListSessionsRequest.parse("app", Params.parse(query.toString()));
+      request = ListRequests.sessions("app", Params.parse(query.toString()));
     } catch (ApiException e) {
       assertThat(e.status()).isEqualTo(400);
       Refusals.assertClientError(e);
       return;
     }
-    assertThat(request.page()).isPositive();
-    assertThat(request.perPage()).isBetween(1, ListSessionsRequest.MAX_PER_PAGE);
-    assertThat(request.offset()).isNotNegative();
+    assertThat(request.page().number()).isPositive();
+    assertThat(request.page().size()).isBetween(1, ListRequests.MAX_PER_PAGE);
+    assertThat(request.page().offset()).isNotNegative();
   }
 }
