@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # One command per benchmark scenario (see docs/benchmarks.md):
 #   bench/run.sh SCENARIO STORE
-#   SCENARIO: list | filters | deep | ingest | startup | floors | all
+#   SCENARIO: mix | kinds | list | filters | deep | ingest | startup | floors | all
 #   STORE:    pg | sqlite
 # Environment: PG_URL (default jdbc:postgresql://127.0.0.1:5432/rtk_bench?user=postgres),
 #   SQLITE_FILE (default /work/bench-data/full.db), DURATION (s, default 30), WARMUP (s, default 10),
 #   SERVER_OPTS (JVM options of the server and of the floors, default -Xmx1g), PORT (default 8787),
 #   CLI_JAR and BENCH_JAR (default: the built jars under cli/target and bench/target),
-#   INGEST_DURATION (s, default 60) and LIST_RATE (list requests/s beside ingest, default 2000; 0: none),
+#   INGEST_DURATION (s, default 60) and LIST_RATE (read-mix requests/s beside ingest, default 500; 0: none),
+#   MIX_CONNECTIONS (default 32) and KIND_CONNECTIONS (default 8), SESSIONS and DAYS (the generated history's,
+#   default 5000000 and 730),
 #   SERVER_ARGS (more options of `serve`, e.g. --pool-size 4).
 # Needs: wrk, curl, a built tree (mvn -q package -DskipTests), a generated store (bench generate).
 set -euo pipefail
@@ -58,6 +60,21 @@ iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 
 total_count() { curl -s -H "Authorization: Bearer $TOKEN" "$BASE/sessions?per_page=1&$1" | grep -o '"total_count":[0-9]*'; }
 
+# The randomized read mix (bench mix): the whole mix, then each kind alone.
+mix() {
+  local c0; c0=$(cpu_ticks "$SERVER_PID")
+  java -jar "$BENCH_JAR" mix --base "http://127.0.0.1:$PORT/client/v4" --token "$TOKEN" --duration "$DURATION" \
+    --warmup "$WARMUP" --sessions "${SESSIONS:-5000000}" --days "${DAYS:-730}" "$@"
+  local c1; c1=$(cpu_ticks "$SERVER_PID")
+  printf '  server_cpu=%.0f%% %s\n' "$(echo "($c1 - $c0) * 100 / $TCK / ($DURATION + $WARMUP)" | bc -l)" "$(mem "$SERVER_PID")"
+}
+scenario_mix() { mix --connections "${MIX_CONNECTIONS:-32}"; }
+scenario_kinds() {
+  for kind in FIRST_PAGES ANY_PAGE LIVE MEETING WINDOW SEARCH_COMMON SEARCH_RARE MINUTES PARTICIPANTS OTHER_APPS; do
+    mix --connections "${KIND_CONNECTIONS:-8}" --kind "$kind" | head -1
+  done
+}
+
 scenario_list() { measure "1 default list" 32 "$BASE/sessions"; }
 
 scenario_filters() {
@@ -86,7 +103,8 @@ scenario_deep() { measure "3 deep page offset 1e6" 8 "$BASE/sessions?page_no=500
 scenario_ingest() {
   local c0 w0; c0=$(cpu_ticks "$SERVER_PID"); w0=$(date +%s%N)
   java -jar "$BENCH_JAR" ingest --base "http://127.0.0.1:$PORT/client/v4" --token "$TOKEN" \
-    --duration "${INGEST_DURATION:-60}" --warmup "$WARMUP" --list-rate "${LIST_RATE:-2000}"
+    --duration "${INGEST_DURATION:-60}" --warmup "$WARMUP" --list-rate "${LIST_RATE:-500}" \
+    --sessions "${SESSIONS:-5000000}" --days "${DAYS:-730}"
   local c1 w1; c1=$(cpu_ticks "$SERVER_PID"); w1=$(date +%s%N)
   printf '4 ingest: server_cpu=%.0f%% %s\n' "$(echo "($c1 - $c0) * 100 / $TCK / (($w1 - $w0) / 1000000000)" | bc -l)" "$(mem "$SERVER_PID")"
 }
@@ -110,6 +128,8 @@ scenario_floors() {
 echo "# $(date -u +%FT%TZ) scenario=$SCENARIO store=$STORE duration=${DURATION}s warmup=${WARMUP}s opts=$SERVER_OPTS load=$(cut -d' ' -f1-3 /proc/loadavg)"
 start_server
 case "$SCENARIO" in
+  mix) scenario_mix ;;
+  kinds) scenario_kinds ;;
   list) scenario_list ;;
   filters) scenario_filters ;;
   deep) scenario_deep ;;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the benchmark tools: {@code java -jar bench/target/rtk-sessions-bench.jar <command>}. */
 @Command(name = "rtk-sessions-bench", mixinStandardHelpOptions = true,
     subcommands = {GenerateCommand.class, CheckCommand.class, JdbcFloorCommand.class, StaticFloorCommand.class,
-        IngestCommand.class})
+        IngestCommand.class, MixCommand.class})
 public final class BenchMain implements Runnable {
   @Override
   public void run() {

@@ -86,6 +86,27 @@ public final class History {
     this.root = new SplittableRandom(o.seed());
   }
 
+  /** How many meetings each other app has (see {@link #run}). */
+  static int otherMeetingsPerApp(Options o) {
+    long perOtherApp = o.otherApps() == 0 ? 0 : o.otherSessions() / o.otherApps();
+    return o.otherApps() == 0 ? 0 : Math.max(1, (int) Math.min(perOtherApp,
+        Math.round(o.meetings() * 0.05 / o.otherApps())));
+  }
+
+  /** How many meetings the main app has: the ids are {@code meetingId(0, 0 .. n-1)}. */
+  static int mainMeetings(Options o) {
+    return o.meetings() - otherMeetingsPerApp(o) * o.otherApps();
+  }
+
+  /** The title words, each in a few percent of the titles. */
+  static String word(int i) {
+    return WORDS[i];
+  }
+
+  static int wordCount() {
+    return WORDS.length;
+  }
+
   public static String appId(int index) {
     return index == 0 ? MAIN_APP : String.format(Locale.ROOT, "b0000000-0000-4000-8000-%012d", index);
   }
@@ -93,9 +114,8 @@ public final class History {
   /** Generates everything into the sink. */
   public void run(Sink sink) throws Exception {
     long perOtherApp = o.otherApps() == 0 ? 0 : o.otherSessions() / o.otherApps();
-    int otherMeetingsPerApp = o.otherApps() == 0 ? 0 : Math.max(1, (int) Math.min(perOtherApp,
-        Math.round(o.meetings() * 0.05 / o.otherApps())));
-    int mainMeetings = o.meetings() - otherMeetingsPerApp * o.otherApps();
+    int otherMeetingsPerApp = otherMeetingsPerApp(o);
+    int mainMeetings = mainMeetings(o);
     PriorityQueue<MeetingGen> queue = new PriorityQueue<>((a, b) -> Long.compare(a.nextStart, b.nextStart));
     List<MeetingGen> all = new ArrayList<>();
     for (int app = 0; app <= o.otherApps(); app++) {

@@ -19,14 +19,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Scenario 4: event batches at a fixed rate through POST .../events, with (optionally) the
- * default list at a fixed request rate beside it. Both are open-loop: latency counts from the
- * moment a request was due, so a stalled server is not hidden (no coordinated omission).
+ * Event batches at a fixed rate through POST .../events, with (optionally) the randomized read
+ * mix ({@link ReadMix}) at a fixed request rate beside it. Both are open-loop: latency counts
+ * from the moment a request was due, so a stalled server is not hidden (no coordinated omission).
  * Every batch holds complete sessions of new meetings (joins, then leaves of the same peers),
  * so nothing is rejected; any non-2xx answer is counted and reported.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Post event batches at a fixed rate, with the session list at a fixed rate beside it.")
+    description = "Post event batches at a fixed rate, with the randomized read mix at a fixed rate beside it.")
 final class IngestCommand implements Callable<Integer> {
   @Option(names = "--base", defaultValue = "http://127.0.0.1:8787/client/v4")
   String base;
@@ -40,8 +40,12 @@ final class IngestCommand implements Callable<Integer> {
   int eventsPerSecond;
   @Option(names = "--batch", defaultValue = "500")
   int batch;
-  @Option(names = "--list-rate", defaultValue = "2000", description = "List requests/s beside (0: none).")
+  @Option(names = "--list-rate", defaultValue = "500", description = "Read-mix requests/s beside (0: none).")
   int listRate;
+  @Option(names = "--sessions", defaultValue = "5000000", description = "The main app's sessions when generated.")
+  long sessions;
+  @Option(names = "--days", defaultValue = "730", description = "The history's days when generated.")
+  int days;
   @Option(names = "--duration", defaultValue = "60")
   int duration;
   @Option(names = "--warmup", defaultValue = "10")
@@ -60,7 +64,9 @@ final class IngestCommand implements Callable<Integer> {
         .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
     String prefix = base + "/accounts/" + account + "/realtime/kit/" + app;
     URI events = URI.create(prefix + "/events");
-    URI list = URI.create(prefix + "/sessions");
+    String origin = base.substring(0, base.indexOf(URI.create(base).getPath()));
+    String accountPath = URI.create(base).getPath() + "/accounts/" + account + "/realtime/kit";
+    ReadMix mix = listRate <= 0 ? null : ReadMix.forHistory(client, origin, accountPath, token, sessions, days, null);
     Recorder ingestLat = new Recorder(3);
     Recorder listLat = new Recorder(3);
     AtomicLong batchesOk = new AtomicLong();
@@ -107,13 +113,15 @@ final class IngestCommand implements Callable<Integer> {
         return;
       }
       long period = (long) (1e9 / listRate);
-      HttpRequest req = HttpRequest.newBuilder(list).header("Authorization", "Bearer " + token).GET().build();
+      java.util.SplittableRandom random = new java.util.SplittableRandom(7);
       for (long i = 0; ; i++) {
         long due = start + i * period;
         if (due >= end) {
           return;
         }
         sleepUntil(due);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(origin + mix.next(random).path()))
+            .header("Authorization", "Bearer " + token).GET().build();
         listPool.execute(() -> {
           try {
             HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -148,8 +156,8 @@ final class IngestCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "ingest: %.0f participant events/s acknowledged (target %d), %d batches failed%n",
         batches * batch / secs, eventsPerSecond, batchesBad.get());
     if (listRate > 0) {
-      System.out.println(Stats.line("list beside ingest", listOk.get() - listBefore, secs, hl));
-      System.out.printf(Locale.ROOT, "list: %d non-200 or failed%n", listBad.get());
+      System.out.println(Stats.line("read mix beside ingest", listOk.get() - listBefore, secs, hl));
+      System.out.printf(Locale.ROOT, "read mix: %d non-200 or failed%n", listBad.get());
     }
     System.exit(0);
     return 0;
