@@ -1,5 +1,7 @@
 package dev.rtksessions.storage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -40,6 +42,23 @@ public enum Dialect {
           List.of(like, text));
     }
 
+    /** A JSON array, read by json_each: SQLite probes the column's index with each value. */
+    @Override
+    String inList(String column) {
+      return column + " IN (SELECT value FROM json_each(?))";
+    }
+
+    @Override
+    BoundList list(List<String> values) {
+      String json;
+      try {
+        json = JSON.writeValueAsString(values);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("cannot write a list of strings as JSON", e);
+      }
+      return (ps, index) -> ps.setString(index, json);
+    }
+
     @Override
     boolean isUniqueViolation(SQLException e) {
       // SQLITE_CONSTRAINT_PRIMARYKEY (1555) and SQLITE_CONSTRAINT_UNIQUE (2067) arrive as code 19.
@@ -70,6 +89,17 @@ public enum Dialect {
       String meeting = "m.title_search LIKE ? ESCAPE '\\' OR LOWER(m.id) LIKE ? ESCAPE '\\'";
       return new SearchSql("(" + meeting + ")", List.of(like, like), meeting, List.of(like, like),
           "LOWER(id) LIKE ? ESCAPE '\\'", List.of(like));
+    }
+
+    /** A text[] array: one value however many it holds, and = ANY is an index condition. */
+    @Override
+    String inList(String column) {
+      return column + " = ANY(?)";
+    }
+
+    @Override
+    BoundList list(List<String> values) {
+      return (ps, index) -> ps.setArray(index, ps.getConnection().createArrayOf("text", values.toArray()));
     }
 
     /**
@@ -131,6 +161,8 @@ public enum Dialect {
     }
   };
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Whether the URL bounds how long a statement waits for the server itself (pgjdbc's socketTimeout). */
   boolean urlBoundsStatements(String jdbcUrl) {
     return false;
@@ -154,6 +186,16 @@ public enum Dialect {
 
   /** The search conditions for {@code text} (lower-cased) on this store. */
   abstract SearchSql search(String text);
+
+  /** A list of strings bound as one parameter (see {@link #inList}). */
+  interface BoundList {
+    void bind(PreparedStatement ps, int index) throws SQLException;
+  }
+
+  /** The condition "{@code column} is one of the strings bound as one {@link #list}". */
+  abstract String inList(String column);
+
+  abstract BoundList list(List<String> values);
 
   /** Appended to a SELECT that must lock the rows it reads until the transaction ends. */
   public abstract String lockRowsSuffix();

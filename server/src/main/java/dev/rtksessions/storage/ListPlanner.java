@@ -12,8 +12,12 @@ import dev.rtksessions.model.SessionStatus;
 final class ListPlanner {
   /** From this offset on, a page by creation time is read from its key rather than with OFFSET. */
   static final long DEEP_OFFSET = 1000;
-  /** A search names up to this many matching meetings in its statements; beyond, it uses a subquery. */
-  static final int MAX_NAMED_MEETINGS = 1000;
+  /**
+   * A search names up to this many matching meetings in its statements, as one bound list;
+   * beyond, it matches them with a subquery (such a text matches most meetings, and the page's
+   * own index finds its sessions at once).
+   */
+  static final int MAX_NAMED_MEETINGS = 20_000;
   /**
    * A participants range holding under this share of the app's sessions (by the counters) is
    * read through the peak index; a broader one in the page's order, skipping the others.

@@ -31,7 +31,7 @@ record ListQuery(SessionFilter filter, SessionOrder order, int limit, long offse
    *
    * @param meetingIds them, or null when more than {@link ListPlanner#MAX_NAMED_MEETINGS} match
    *     (they are then matched by a subquery)
-   * @param meetingSessions their sessions by their counters; meaningful when they are named
+   * @param meetingSessions their top-level sessions, by their counters
    */
   record SearchMatch(String text, List<String> meetingIds, long meetingSessions) {
     boolean named() {

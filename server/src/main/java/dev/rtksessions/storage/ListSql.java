@@ -55,11 +55,13 @@ final class ListSql {
         this.search = List.of(ofId);
         this.disjoint = List.of(ofId);
       } else {
+        // The matching meetings as one bound list: planning does not grow with their number.
         Condition ofMeetings = match.named()
-            ? new Condition("meeting_id IN (" + Jdbc.placeholders(match.meetingIds().size()) + ")",
-                List.copyOf(match.meetingIds()), match.meetingSessions())
+            ? new Condition(dialect.inList("meeting_id"), List.of(dialect.list(match.meetingIds())),
+                match.meetingSessions())
             : new Condition("meeting_id IN (SELECT m.id FROM meetings m WHERE m.app_id = ? AND "
-                + sql.meetingCondition() + ")", prepend(q.filter().appId(), sql.meetingValues()), null);
+                + sql.meetingCondition() + ")", prepend(q.filter().appId(), sql.meetingValues()),
+                match.meetingSessions());
         // The id part without sessions of matching meetings: a probe of the session's own
         // meeting row, as the sessions whose id matches are few.
         List<Object> outside = new ArrayList<>(sql.sessionIdValues());

@@ -20,10 +20,17 @@ import java.util.Locale;
 public final class SessionList {
   private final Database db;
   private final SessionCounts counts;
+  private final int maxNamedMeetings;
 
   public SessionList(Database db, SessionCounts counts) {
+    this(db, counts, ListPlanner.MAX_NAMED_MEETINGS);
+  }
+
+  /** With another limit to the meetings a search names (tests use a small one). */
+  SessionList(Database db, SessionCounts counts, int maxNamedMeetings) {
     this.db = db;
     this.counts = counts;
+    this.maxNamedMeetings = maxNamedMeetings;
   }
 
   /** A listed session, with what the page shows of its meeting. */
@@ -45,7 +52,8 @@ public final class SessionList {
   /**
    * What decides the request's plans, read only where a filter needs it: for a participants
    * range, the app's total and the range's peak buckets; for a search, the matching meetings
-   * with their counters (one statement, at most {@link ListPlanner#MAX_NAMED_MEETINGS} + 1 rows).
+   * with their counters (one statement of at most {@link ListPlanner#MAX_NAMED_MEETINGS} + 1
+   * rows, and one more for their counters' sum beyond that).
    */
   ListQuery.Facts facts(Connection c, SessionFilter f) throws SQLException {
     Long appSessions = null;
@@ -64,8 +72,9 @@ public final class SessionList {
     Dialect.SearchSql sql = db.dialect().search(text);
     List<String> ids = new ArrayList<>();
     long sessions = 0;
-    PreparedStatement ps = c.prepareStatement("SELECT m.id, m.session_count FROM meetings m WHERE m.app_id = ?"
-        + " AND " + sql.meetingCondition() + " LIMIT " + (ListPlanner.MAX_NAMED_MEETINGS + 1));
+    String matching = " FROM meetings m WHERE m.app_id = ? AND " + sql.meetingCondition();
+    PreparedStatement ps = c.prepareStatement("SELECT m.id, m.session_count" + matching + " LIMIT "
+        + (maxNamedMeetings + 1));
     try (ps) {
       db.dialect().planForValues(ps);
       ps.setString(1, appId);
@@ -77,8 +86,14 @@ public final class SessionList {
         }
       }
     }
-    return ids.size() > ListPlanner.MAX_NAMED_MEETINGS
-        ? new ListQuery.SearchMatch(text, null, 0)
-        : new ListQuery.SearchMatch(text, ids, sessions);
+    if (ids.size() <= maxNamedMeetings) {
+      return new ListQuery.SearchMatch(text, ids, sessions);
+    }
+    PreparedStatement sum = c.prepareStatement("SELECT COALESCE(SUM(m.session_count), 0)" + matching);
+    try (sum) {
+      sum.setString(1, appId);
+      Where.bind(sum, 2, sql.meetingValues());
+      return new ListQuery.SearchMatch(text, null, Jdbc.singleLong(sum));
+    }
   }
 }

@@ -29,7 +29,9 @@ record Where(String sql, List<Object> values) {
   static int bind(PreparedStatement ps, int start, List<Object> values) throws SQLException {
     int i = start;
     for (Object v : values) {
-      if (v instanceof Long l) {
+      if (v instanceof Dialect.BoundList l) {
+        l.bind(ps, i++);
+      } else if (v instanceof Long l) {
         ps.setLong(i++, l);
       } else if (v instanceof Integer n) {
         ps.setInt(i++, n);

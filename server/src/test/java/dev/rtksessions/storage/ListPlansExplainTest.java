@@ -11,6 +11,7 @@ import dev.rtksessions.model.SessionOrder;
 import dev.rtksessions.model.SessionStatus;
 import dev.rtksessions.model.SessionType;
 import dev.rtksessions.testing.ListDataset;
+import dev.rtksessions.testing.MutableClock;
 import dev.rtksessions.testing.StatementRecorder;
 import dev.rtksessions.testing.TestDatabases;
 import dev.rtksessions.testing.TestService;
@@ -52,30 +53,34 @@ class ListPlansExplainTest {
 
   @BeforeAll
   void store() throws SQLException {
-    t = TestService.start(TestDatabases.Kind.POSTGRESQL);
+    String url = TestDatabases.freshPostgres();
+    t = TestService.start(url, new MutableClock(TestService.EPOCH));
     t.service.catalog().ensureApp(t.accountId, APP, "explain");
     ListDataset.fill(t.service, APP, 7);
-    Stores stores = t.service.stores();
-    t.service.database().write(c -> {
-      List<Meeting> meetings = new ArrayList<>();
-      List<Session> sessions = new ArrayList<>();
-      for (int i = 0; i < FILLER; i++) {
-        long at = D0 + (long) i * (12 * DAY / FILLER);
-        meetings.add(Meeting.implicit(APP, "filler-" + i, "Filler room " + i, null, D0));
-        sessions.add(new Session(APP, "filler-s-" + i, "filler-" + i, null, SessionType.MEETING, 0, 1, 60_000, 0, at,
-            at, at + 60_000, at + 60_000, at + 120_000, null));
-      }
-      stores.meetings().insertMissing(c, meetings);
-      stores.sessions().insert(c, sessions);
-      stores.counts().recount(c);
-      return null;
-    });
-    t.service.database().read(c -> {
-      try (Statement st = c.createStatement()) {
-        st.execute("ANALYZE");
-      }
-      return null;
-    });
+    // The filler is written as a tool writes (its statements are not bounded like a request's).
+    try (Database tool = Database.open(url, 2)) {
+      Stores stores = Stores.on(tool);
+      tool.write(c -> {
+        List<Meeting> meetings = new ArrayList<>();
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < FILLER; i++) {
+          long at = D0 + (long) i * (12 * DAY / FILLER);
+          meetings.add(Meeting.implicit(APP, "filler-" + i, "Filler room " + i, null, D0));
+          sessions.add(new Session(APP, "filler-s-" + i, "filler-" + i, null, SessionType.MEETING, 0, 1, 60_000, 0,
+              at, at, at + 60_000, at + 60_000, at + 120_000, null));
+        }
+        stores.meetings().insertMissing(c, meetings);
+        stores.sessions().insert(c, sessions);
+        stores.counts().recount(c);
+        return null;
+      });
+      tool.read(c -> {
+        try (Statement st = c.createStatement()) {
+          st.execute("ANALYZE");
+        }
+        return null;
+      });
+    }
   }
 
   @AfterAll
