@@ -7,7 +7,6 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
@@ -44,10 +43,6 @@ public final class SigningKey {
   /** The public key as PEM (SPKI "PUBLIC KEY"), for receivers to verify with. */
   public String publicKeyPem() {
     return publicPem;
-  }
-
-  public PublicKey publicKey() {
-    return WebhookSignature.parsePem(publicPem);
   }
 
   /** The base64 RSA-SHA256 signature of exactly these bytes. */

@@ -106,6 +106,7 @@ public final class WebhookSender implements AutoCloseable {
   });
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
+  private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
   private volatile long lastPrune;
 
   public WebhookSender(WebhookOutStore store, WebhookOutbox outbox, SigningKey key, Policy policy) {
@@ -125,12 +126,17 @@ public final class WebhookSender implements AutoCloseable {
         SWEEP.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static void run(String what, Runnable step) {
+  private void run(String what, Runnable step) {
     try {
       step.run();
     } catch (RuntimeException e) {
       // A store outage must not end the schedule: the next run picks up where this one failed.
-      log.warn("could not {}: {}", what, e.getMessage());
+      // It fails 5 times a second then; once a minute in the log says it.
+      long now = wall.millis();
+      if (now - lastWarned.getOrDefault(what, 0L) >= Duration.ofMinutes(1).toMillis()) {
+        lastWarned.put(what, now);
+        log.warn("could not {} (said once a minute while it lasts): {}", what, e.getMessage());
+      }
     }
   }
 

@@ -5,36 +5,27 @@ import java.util.List;
 
 /**
  * The events a webhook registered through Cloudflare's webhooks API can subscribe to, with their
- * wire names. This service sends the meeting and participant events; recording and livestreaming
- * updates are accepted in a subscription (Cloudflare's schema lists them) and never sent, as the
- * service records neither.
+ * wire names (Cloudflare's schema lists all nine; which of them this service sends: docs/api.md).
  */
 public enum WebhookEventName {
-  MEETING_STARTED("meeting.started", true),
-  MEETING_ENDED("meeting.ended", true),
-  PARTICIPANT_JOINED("meeting.participantJoined", true),
-  PARTICIPANT_LEFT("meeting.participantLeft", true),
-  CHAT_SYNCED("meeting.chatSynced", true),
-  RECORDING_STATUS_UPDATE("recording.statusUpdate", false),
-  LIVESTREAMING_STATUS_UPDATE("livestreaming.statusUpdate", false),
-  TRANSCRIPT("meeting.transcript", true),
-  SUMMARY("meeting.summary", true);
+  MEETING_STARTED("meeting.started"),
+  MEETING_ENDED("meeting.ended"),
+  PARTICIPANT_JOINED("meeting.participantJoined"),
+  PARTICIPANT_LEFT("meeting.participantLeft"),
+  CHAT_SYNCED("meeting.chatSynced"),
+  RECORDING_STATUS_UPDATE("recording.statusUpdate"),
+  LIVESTREAMING_STATUS_UPDATE("livestreaming.statusUpdate"),
+  TRANSCRIPT("meeting.transcript"),
+  SUMMARY("meeting.summary");
 
   private final String wire;
-  private final boolean sent;
 
-  WebhookEventName(String wire, boolean sent) {
+  WebhookEventName(String wire) {
     this.wire = wire;
-    this.sent = sent;
   }
 
   public String wire() {
     return wire;
-  }
-
-  /** False for the events a subscription may name but this service never sends. */
-  public boolean sent() {
-    return sent;
   }
 
   /** The event with this wire name; null when there is none. */

@@ -236,6 +236,19 @@ abstract class WebhooksOutApiTest extends PerStoreTest {
   }
 
   @Test
+  void aPayloadWithEveryFieldAtItsLongestIsUnder8KiB() throws Exception {
+    String app = t.newApp();
+    subscribe(app, receiver.url(), List.of("meeting.participantJoined"));
+    String id = "i".repeat(64);
+    String longest = "\u20ac".repeat(255); // three bytes each in UTF-8
+    post(app, new Events(BASE, "x").join(id, id, 0).with("session_id", id).with("meeting_title", "\u20ac".repeat(1024))
+        .with("display_name", longest).with("custom_participant_id", longest));
+    Received r = receiver.await(got -> got.size() == 1, Duration.ofSeconds(10)).get(0);
+    assertThat(r.json().at("/participant/userDisplayName").asText()).isEqualTo(longest);
+    assertThat(r.body().length).isGreaterThan(4 * 1024).isLessThan(8 * 1024);
+  }
+
+  @Test
   void aSessionThatEndsByItsKeepAliveSendsMeetingEndedWithinFiveSeconds() throws Exception {
     String app = t.newApp();
     subscribe(app, receiver.url(), List.of("meeting.ended"));
