@@ -76,7 +76,16 @@ class WebhookOutboxDurabilityTest {
          TestService x = service(url, clock);
          TestService y = service(url, clock)) {
       // Both processes' senders see the webhook of x's app and its deliveries; the events come
-      // in through both.
+      // in through both. The receiver takes its time, so that deliveries are being sent while
+      // both processes look for due ones.
+      receiver.answer(r -> {
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return 200;
+      });
       subscribe(x, receiver.url());
       TestService[] both = {x, y};
       for (int i = 0; i < 40; i++) {
@@ -84,7 +93,7 @@ class WebhookOutboxDurabilityTest {
         assertThat(via.client.post(x.appPath() + "/events", x.adminToken,
             new Events(BASE, "e" + i + "-").join("m" + i, "p", 0).json(), "application/json").status()).isEqualTo(200);
       }
-      List<Received> got = receiver.await(r -> r.size() >= 40, Duration.ofSeconds(15));
+      List<Received> got = receiver.await(r -> r.size() >= 40, Duration.ofSeconds(30));
       Thread.sleep(1000); // time for a second send of anything, if there were one
       Map<String, Long> perDelivery = receiver.received().stream()
           .collect(Collectors.groupingBy(r -> r.header("rtk-uuid"), Collectors.counting()));
