@@ -2,6 +2,7 @@ package dev.rtksessions.engine;
 
 import dev.rtksessions.model.OutboxDelivery;
 import dev.rtksessions.storage.WebhookOutStore;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -220,13 +221,16 @@ public final class WebhookSender implements AutoCloseable {
     }
   }
 
+  /** Why an attempt got no answer, in words (it is shown on the wire: no exception names). */
   private String describe(Throwable error) {
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
       return "no answer within " + policy.timeout().toMillis() + " ms";
     }
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    if (cause instanceof ConnectException) {
+      return "the connection was refused or could not be made";
+    }
+    return "the request failed" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 
   @Override

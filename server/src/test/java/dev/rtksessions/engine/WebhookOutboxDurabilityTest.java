@@ -68,6 +68,21 @@ class WebhookOutboxDurabilityTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void withWebhooksOutOffNothingIsRecordedOrSent(TestDatabases.Kind kind) throws Exception {
+    try (WebhookReceiver receiver = WebhookReceiver.start();
+         TestService off = TestService.start(TestDatabases.fresh(kind), new MutableClock(BASE.plus(Duration.ofDays(1))),
+             c -> c.withWebhooksOut(null))) {
+      String webhookId = subscribe(off, receiver.url());
+      join(off, "m");
+      Thread.sleep(1500);
+      assertThat(receiver.received()).isEmpty();
+      assertThat(off.get(off.appPath() + "/webhooks/" + webhookId + "/deliveries").body().at("/paging/total_count")
+          .asInt()).isZero();
+    }
+  }
+
   @Test
   void processesSharingPostgresSendEachDeliveryOnce() throws Exception {
     String url = TestDatabases.fresh(TestDatabases.Kind.POSTGRESQL);

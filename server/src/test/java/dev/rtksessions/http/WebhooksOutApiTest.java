@@ -295,9 +295,10 @@ abstract class WebhooksOutApiTest extends PerStoreTest {
     receiver.restart();
     receiver.answer(r -> 200);
     receiver.await(r -> r.size() >= 4, Duration.ofSeconds(10));
-    JsonNode refused = deliveries(app, id).at("/data/0");
     awaitStatus(app, id, "sent");
+    JsonNode refused = deliveries(app, id).at("/data/0");
     assertThat(refused.get("meeting_id").asText()).isEqualTo("m2");
+    assertThat(refused.get("attempts").asInt()).isGreaterThan(1);
   }
 
   @Test
