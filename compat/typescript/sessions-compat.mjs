@@ -11,10 +11,11 @@
 //                   "token": "..."}]
 //               method: which SDK method, as "<resource>.<method>" under client.realtimeKit (one of
 //               METHODS below); default "sessions.getSessions".
-//               id: the method's first argument (session, participant, peer or meeting id); for
-//               sessions.getSessions it is the app id and defaults to APP_ID.
+//               id: the method's first argument (session, participant, peer, meeting or webhook id);
+//               for sessions.getSessions, webhooks.createWebhook and webhooks.getWebhooks it is the
+//               app id and defaults to APP_ID.
 //               params: the method's params; account_id is added, and app_id too for every method
-//               but sessions.getSessions (whose app id is its first argument).
+//               whose first argument is not the app id.
 //               token, when given, replaces API_TOKEN for that call.
 //               Without SDK_CALLS one call "default" (getSessions, no query) is made.
 //
@@ -51,6 +52,12 @@ const METHODS = {
   'sessions.getSessionParticipantDetails': {},
   'sessions.getParticipantDataFromPeerID': {},
   'activeSession.getActiveSession': {},
+  'webhooks.createWebhook': { appInPath: true },
+  'webhooks.getWebhooks': { appInPath: true },
+  'webhooks.getWebhookByID': {},
+  'webhooks.editWebhook': {},
+  'webhooks.replaceWebhook': {},
+  'webhooks.deleteWebhook': {},
 };
 for (const call of calls) {
   const method = call.method ?? 'sessions.getSessions';

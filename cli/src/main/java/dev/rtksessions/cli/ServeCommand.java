@@ -1,7 +1,9 @@
 package dev.rtksessions.cli;
 
 import dev.rtksessions.demo.DemoSeeder;
+import dev.rtksessions.engine.LiveKitWebhooks;
 import dev.rtksessions.engine.Tokens;
+import dev.rtksessions.engine.WebhookSender;
 import dev.rtksessions.engine.WebhookSignature;
 import dev.rtksessions.http.RateLimit;
 import dev.rtksessions.model.Permission;
@@ -9,6 +11,7 @@ import dev.rtksessions.service.RtkService;
 import dev.rtksessions.service.ServiceConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -74,6 +77,22 @@ final class ServeCommand implements Callable<Integer> {
           + " default: no limit).")
   String rateLimitPerApp;
 
+  @Option(names = "--no-webhooks-out", defaultValue = "${env:RTK_NO_WEBHOOKS_OUT:-false}",
+      description = "Send no webhooks (and record none to send): the service makes no outbound HTTP calls (env"
+          + " RTK_NO_WEBHOOKS_OUT=true).")
+  boolean noWebhooksOut;
+
+  @Option(names = "--webhooks-out-allow", defaultValue = "${env:RTK_WEBHOOKS_OUT_ALLOW}", paramLabel = "HOSTS",
+      description = "Send webhooks only to these hosts, comma-separated (*.example.com for a domain and its"
+          + " subdomains); others are refused when a webhook is registered (env RTK_WEBHOOKS_OUT_ALLOW; default: any"
+          + " host, loopback and private addresses included).")
+  String webhooksOutAllow;
+
+  @Option(names = "--livekit-keys", defaultValue = "${env:RTK_LIVEKIT_KEYS}", paramLabel = "KEY:SECRET,...",
+      description = "LiveKit API keys and secrets that verify LiveKit webhooks of apps without their own key"
+          + " (livekit-key set); prefer the environment variable RTK_LIVEKIT_KEYS, which ps does not show.")
+  String liveKitKeys;
+
   @Option(names = "--demo", description = "Seed a demo account and app with a realistic session history.")
   boolean demo;
 
@@ -97,7 +116,10 @@ final class ServeCommand implements Callable<Integer> {
     try {
       config = ServiceConfig.of(host, port, storage.jdbcUrl()).withPoolSize(poolSize)
           .withListCacheSize(listCacheSize).withStaleAfter(staleAfter).withHeldReportAfter(heldReportAfter)
-          .withStartupTimeout(Duration.ofSeconds(startupTimeoutSeconds)).withRateLimits(perToken, perApp);
+          .withStartupTimeout(Duration.ofSeconds(startupTimeoutSeconds)).withRateLimits(perToken, perApp)
+          .withWebhooksOut(noWebhooksOut ? null : new WebhookSender.Policy(WebhookSender.Policy.DEFAULT_TIMEOUT,
+              WebhookSender.Policy.DEFAULT_RETRY_DELAYS, webhooksOutAllow == null ? List.of()
+                  : List.of(webhooksOutAllow.split(","))));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -108,6 +130,11 @@ final class ServeCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--webhook-public-key (RTK_WEBHOOK_PUBLIC_KEY): " + e.getMessage());
       }
+    }
+    try {
+      config = config.withLiveKitKeys(LiveKitWebhooks.parseKeys(liveKitKeys));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--livekit-keys (RTK_LIVEKIT_KEYS): " + e.getMessage());
     }
     RtkService service = RtkService.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -155,6 +182,8 @@ final class ServeCommand implements Callable<Integer> {
     if (demoLine != null) {
       out.println("  demo:        " + demoLine);
     }
+    out.println("  webhooks out: " + (noWebhooksOut ? "off (--no-webhooks-out)" : webhooksOutAllow == null
+        || webhooksOutAllow.isBlank() ? "on, to any host" : "on, to " + webhooksOutAllow));
     if (perToken != null || perApp != null) {
       out.println("  rate limits: " + (perToken == null ? "none" : perToken + " s") + " per token, "
           + (perApp == null ? "none" : perApp + " s") + " per app");

@@ -21,9 +21,12 @@ import picocli.CommandLine.Spec;
  * {@code rtk-sessions simulate}: realistic traffic through the events API — peers joining and
  * leaving many meetings (some with a breakout room) at a steady rate, with progress printed
  * every second. At the end every peer leaves, so the sessions wind down on their keep-alive.
+ * With {@code --livekit} the same traffic comes as LiveKit's webhooks, one request per event
+ * (LiveKit rooms have no breakout rooms, so there are none then).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = "Drive realistic join/leave traffic through the events API, for demos and load.")
+    description = "Drive realistic join/leave traffic through the events API (or as LiveKit webhooks), for demos"
+        + " and load.")
 final class SimulateCommand implements Callable<Integer> {
   private static final int BATCH = 500;
   private static final String[] WORDS = {"Standup", "Design review", "Office hours", "Onboarding", "Planning",
@@ -41,6 +44,18 @@ final class SimulateCommand implements Callable<Integer> {
       description = "How long: 30s, 5m, 1h or an ISO-8601 duration (default ${DEFAULT-VALUE}).")
   String duration;
   @Option(names = "--seed", description = "Random seed, for repeatable traffic.") Long seed;
+  @Option(names = "--livekit", description = "Send LiveKit webhooks to .../webhooks/livekit instead of batches to the"
+      + " events API (needs --livekit-api-key and the secret).")
+  boolean livekit;
+  @Option(names = "--livekit-api-key", defaultValue = "${env:LIVEKIT_API_KEY}",
+      description = "The LiveKit API key that signs the webhooks (env LIVEKIT_API_KEY).")
+  String liveKitApiKey;
+  @Option(names = "--livekit-api-secret-file",
+      description = "A file holding its secret (first line); default: env LIVEKIT_API_SECRET.")
+  java.nio.file.Path liveKitSecretFile;
+
+  /** With --livekit: when each present peer joined. */
+  private final java.util.Map<String, Instant> liveKitJoins = new java.util.HashMap<>();
 
   /** One simulated room: who is in it and how full it wants to be. */
   private static final class Room {
@@ -69,6 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     String account = api.account();
     RealtimeKitClient client = api.client();
+    LiveKitSender liveKit = livekit ? liveKitSender(cli, account) : null;
     Random random = seed == null ? new Random() : new Random(seed);
     String run = Long.toString(Math.abs(random.nextLong()) % 1_000_000_000L, 36);
     List<Room> rooms = rooms(run, random);
@@ -88,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
       for (long i = 0; i < due; i++) {
         pending.add(step(rooms.get(random.nextInt(rooms.size())), run, peers++, random));
       }
-      sent += flush(client, account, pending);
+      sent += flush(client, liveKit, account, pending);
       if (elapsed >= nextReport) {
         err.printf("%4ds  events sent %d (%.0f/s)  peers present %d%n", nextReport, sent, sent / elapsed,
             rooms.stream().mapToInt(r -> r.present.size()).sum());
@@ -103,7 +119,7 @@ final class SimulateCommand implements Callable<Integer> {
       }
       r.present.clear();
     }
-    sent += flush(client, account, pending);
+    sent += flush(client, liveKit, account, pending);
     cli.getOut().printf("sent %d events to %d meetings in %s (run %s)%n", sent, rooms.size(), length, run);
     cli.getOut().flush();
     return 0;
@@ -115,7 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
       Room room = new Room("sim-" + run + "-m" + i, WORDS[random.nextInt(WORDS.length)] + " " + i, null);
       room.target = target(random);
       rooms.add(room);
-      if (i % 5 == 4) {
+      if (i % 5 == 4 && !livekit) {
         Room breakout = new Room(room.id + "-breakout", room.title + " (breakout)", room);
         breakout.target = 1 + random.nextInt(3);
         rooms.add(breakout);
@@ -150,8 +166,47 @@ final class SimulateCommand implements Callable<Integer> {
         .withMeeting(room.title, room.parent == null ? null : room.parent.id);
   }
 
-  /** Posts the pending events in batches; returns how many were sent. */
-  private long flush(RealtimeKitClient client, String account, List<Event> pending) {
+  private LiveKitSender liveKitSender(CommandLine cli, String account) {
+    String secret = System.getenv("LIVEKIT_API_SECRET");
+    if (liveKitSecretFile != null) {
+      try {
+        secret = java.nio.file.Files.readAllLines(liveKitSecretFile).stream().findFirst().orElse("").strip();
+      } catch (java.io.IOException e) {
+        throw new CommandLine.ParameterException(cli, "--livekit-api-secret-file: cannot read " + liveKitSecretFile
+            + ": " + e.getMessage());
+      }
+    }
+    if (liveKitApiKey == null || liveKitApiKey.isBlank() || secret == null || secret.isBlank()) {
+      throw new CommandLine.ParameterException(cli, "--livekit needs the API key (--livekit-api-key or LIVEKIT_API_KEY)"
+          + " and its secret (--livekit-api-secret-file or LIVEKIT_API_SECRET)");
+    }
+    String base = api.baseUrl == null || api.baseUrl.isBlank() ? "https://api.cloudflare.com/client/v4" : api.baseUrl;
+    return new LiveKitSender(java.net.URI.create(base.replaceAll("/+$", "") + "/accounts/" + account + "/realtime/kit/"
+        + app + "/webhooks/livekit"), liveKitApiKey, secret);
+  }
+
+  /** Posts the pending events: in batches to the events API, or one LiveKit webhook each; returns how many. */
+  private long flush(RealtimeKitClient client, LiveKitSender liveKit, String account, List<Event> pending)
+      throws InterruptedException {
+    if (liveKit != null) {
+      for (Event e : pending) {
+        boolean join = e.type().equals(EventPostParams.Type.PARTICIPANT_JOINED);
+        // A leave carries the time its peer joined, as LiveKit's do.
+        Instant joinedAt = join ? e.at() : liveKitJoins.remove(e.peerId());
+        if (join) {
+          liveKitJoins.put(e.peerId(), e.at());
+        }
+        try {
+          liveKit.participant(join ? "participant_joined" : "participant_left", e.id(), e.meetingId(), e.peerId(),
+              e.peerId(), e.displayName(), joinedAt, e.at());
+        } catch (java.io.IOException ex) {
+          throw new IllegalStateException("cannot send a LiveKit webhook: " + ex.getMessage(), ex);
+        }
+      }
+      long sent = pending.size();
+      pending.clear();
+      return sent;
+    }
     long sent = 0;
     for (int i = 0; i < pending.size(); i += BATCH) {
       List<Event> batch = pending.subList(i, Math.min(pending.size(), i + BATCH));

@@ -164,4 +164,43 @@ class ServeCommandTest {
     assertThat(zero.err()).contains("--rate-limit-per-app (RTK_RATE_LIMIT_PER_APP) must be N/SECONDS").contains(
         "got 0/60");
   }
+
+  @Test
+  void webhooksOutCanBeRestrictedToHostsOrTurnedOff() throws Exception {
+    Process p = serve(Map.of(), "--webhooks-out-allow", "hooks.example.com");
+    try {
+      String banner = banner(p);
+      assertThat(banner).contains("webhooks out: on, to hooks.example.com");
+      Matcher token = CURL_TOKEN.matcher(banner);
+      Matcher base = Pattern.compile("base URL: +(\\S+)").matcher(banner);
+      assertThat(token.find() && base.find()).as(banner).isTrue();
+      String apps = base.group(1) + "/accounts/acc/realtime/kit/apps";
+      String app = new ObjectMapper().readTree(post(apps, token.group(1), "{\"name\": \"a\"}").body())
+          .at("/data/app/id").asText();
+      String hooks = base.group(1) + "/accounts/acc/realtime/kit/" + app + "/webhooks";
+      HttpResponse<String> refused = post(hooks, token.group(1),
+          "{\"name\": \"n\", \"url\": \"http://127.0.0.1:9/x\", \"events\": [\"meeting.ended\"]}");
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("webhooks may not be sent to 127.0.0.1");
+      assertThat(post(hooks, token.group(1), "{\"name\": \"n\", \"url\": \"https://hooks.example.com/x\","
+          + " \"events\": [\"meeting.ended\"]}").statusCode()).isEqualTo(201);
+    } finally {
+      stop(p);
+    }
+    Process off = serve(Map.of("RTK_NO_WEBHOOKS_OUT", "true"));
+    try {
+      assertThat(banner(off)).contains("webhooks out: off (--no-webhooks-out)");
+    } finally {
+      stop(off);
+    }
+    CliRun badKeys = CliRun.of(List.of(), "serve", "--port", "0", "--livekit-keys", "only-a-key");
+    assertThat(badKeys.exit()).isEqualTo(2);
+    assertThat(badKeys.err()).contains("--livekit-keys (RTK_LIVEKIT_KEYS): LiveKit keys must be key:secret pairs");
+  }
+
+  private static HttpResponse<String> post(String url, String token, String json) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
 }

@@ -25,6 +25,12 @@ public final class JsonBody {
     return new JsonBody(root);
   }
 
+  /** A field as it is (an array, say); null when absent or null. */
+  public JsonNode node(String field) {
+    JsonNode v = root.get(field);
+    return v == null || v.isNull() ? null : v;
+  }
+
   public boolean has(String field) {
     JsonNode v = root.get(field);
     return v != null && !v.isNull();

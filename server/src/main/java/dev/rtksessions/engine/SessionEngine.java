@@ -41,11 +41,18 @@ public final class SessionEngine {
   private final Stores stores;
   private final Clock clock;
   private final SessionTimeline timeline;
+  private final WebhookOutbox outbox;
 
+  /** An engine that writes the webhooks its changes cause for the apps that registered some. */
   public SessionEngine(Stores stores, Clock clock, SessionTimeline timeline) {
+    this(stores, clock, timeline, new WebhookOutbox(stores, clock, true));
+  }
+
+  public SessionEngine(Stores stores, Clock clock, SessionTimeline timeline, WebhookOutbox outbox) {
     this.stores = stores;
     this.clock = clock;
     this.timeline = timeline;
+    this.outbox = outbox;
   }
 
   /**
@@ -168,6 +175,7 @@ public final class SessionEngine {
     stores.counts().apply(c, appId, counts);
     stores.changes().record(c, appId);
     releaseHeld(c, appId, fresh.values());
+    outbox.record(c, appId, fresh.values(), meetings, holding == null ? Map.of() : holding.leaveJoinedAt());
     return holding == null ? Map.of() : hold(c, appId, fresh.values(), holding, now);
   }
 

@@ -6,12 +6,14 @@ import dev.rtksessions.api.Json;
 import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.Health;
+import dev.rtksessions.engine.LiveKitWebhooks;
 import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.StoreFailures;
 import dev.rtksessions.engine.Tokens;
 import dev.rtksessions.engine.Webhooks;
+import dev.rtksessions.engine.WebhooksOut;
 import dev.rtksessions.model.ApiToken;
 import dev.rtksessions.model.App;
 import io.undertow.io.IoCallback;
@@ -58,12 +60,14 @@ public final class HttpApi {
   private final MeetingRoutes meetings;
   private final WebhookRoutes webhooks;
   private final ArtifactRoutes artifacts;
+  private final WebhookSubscriptionRoutes subscriptions;
+  private final String signingKeyPem;
   private final Health health;
   private final RateLimits rateLimits;
 
   public HttpApi(Catalog catalog, SessionEngine engine, SessionReader reader, ParticipantReader participants,
       Tokens tokens, Health health, Duration authCacheTtl, Webhooks webhooks, Artifacts artifacts,
-      RateLimits rateLimits) {
+      RateLimits rateLimits, LiveKitWebhooks liveKit, WebhooksOut webhooksOut, String signingKeyPem) {
     this.health = health;
     this.catalog = catalog;
     this.rateLimits = rateLimits;
@@ -72,8 +76,10 @@ public final class HttpApi {
     this.events = new EventRoutes(engine);
     this.apps = new AppRoutes(catalog);
     this.meetings = new MeetingRoutes(catalog, reader);
-    this.webhooks = new WebhookRoutes(catalog, webhooks);
+    this.webhooks = new WebhookRoutes(catalog, webhooks, liveKit);
     this.artifacts = new ArtifactRoutes(artifacts, catalog);
+    this.subscriptions = new WebhookSubscriptionRoutes(webhooksOut);
+    this.signingKeyPem = signingKeyPem;
   }
 
   /**
@@ -115,6 +121,21 @@ public final class HttpApi {
         .get(APP + "/meetings/{meeting_id}/active-session", route(Access.APP_READ, meetings::activeSession))
         .post(APP + "/webhooks/realtimekit",
             route(Access.SIGNED, Body.upTo(WebhookRoutes.MAX_BODY_BYTES), webhooks::receive))
+        .post(APP + "/webhooks/livekit",
+            route(Access.SIGNED, Body.upTo(WebhookRoutes.MAX_BODY_BYTES), webhooks::receiveLiveKit))
+        .get(BASE_PATH + "/realtime/kit/webhook-signing-key", ex -> send(ex, 200,
+            Envelope.of(Map.of("public_key", signingKeyPem))))
+        .get(APP + "/webhooks", route(Access.APP_READ, subscriptions::list))
+        .post(APP + "/webhooks",
+            route(Access.APP_WRITE, Body.upTo(WebhookSubscriptionRoutes.MAX_BODY_BYTES), subscriptions::create))
+        .get(APP + "/webhooks/all", route(Access.APP_READ, subscriptions::events))
+        .get(APP + "/webhooks/{webhook_id}", route(Access.APP_READ, subscriptions::get))
+        .add(Methods.PATCH, APP + "/webhooks/{webhook_id}",
+            route(Access.APP_WRITE, Body.upTo(WebhookSubscriptionRoutes.MAX_BODY_BYTES), subscriptions::edit))
+        .put(APP + "/webhooks/{webhook_id}",
+            route(Access.APP_WRITE, Body.upTo(WebhookSubscriptionRoutes.MAX_BODY_BYTES), subscriptions::replace))
+        .delete(APP + "/webhooks/{webhook_id}", route(Access.APP_WRITE, subscriptions::delete))
+        .get(APP + "/webhooks/{webhook_id}/deliveries", route(Access.APP_READ, subscriptions::deliveries))
         .get(APP + "/sessions/{session_id}/chat", route(Access.APP_READ, artifacts::chat))
         .get(APP + "/sessions/{session_id}/transcript", route(Access.APP_READ, artifacts::transcript))
         .get(APP + "/sessions/{session_id}/summary", route(Access.APP_READ, artifacts::summary))

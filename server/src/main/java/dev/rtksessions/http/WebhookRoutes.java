@@ -2,8 +2,10 @@ package dev.rtksessions.http;
 
 import dev.rtksessions.api.ApiException;
 import dev.rtksessions.api.Envelope;
+import dev.rtksessions.api.LiveKitPayloads;
 import dev.rtksessions.api.WebhookPayloads;
 import dev.rtksessions.engine.Catalog;
+import dev.rtksessions.engine.LiveKitWebhooks;
 import dev.rtksessions.engine.WebhookSignature;
 import dev.rtksessions.engine.Webhooks;
 import dev.rtksessions.model.App;
@@ -16,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST .../webhooks/realtimekit}: RealtimeKit's own webhooks, authenticated by their
- * {@code rtk-signature} instead of a token. Checks run in this order: the body's size (413),
+ * {@code POST .../webhooks/realtimekit} and {@code .../webhooks/livekit}: webhooks authenticated
+ * by their signature instead of a token.
+ *
+ * <p>RealtimeKit's own webhooks carry {@code rtk-signature}. Checks run in this order: the body's size (413),
  * the signature header (401), the signature over the raw body by the app's key (401: also for
  * an unknown app and an app without a key, so that nobody without a valid signature learns
  * which apps exist), the delivery id (400), the payload (400); only then is anything read from
@@ -29,10 +33,12 @@ final class WebhookRoutes {
 
   private final Catalog catalog;
   private final Webhooks webhooks;
+  private final LiveKitWebhooks liveKit;
 
-  WebhookRoutes(Catalog catalog, Webhooks webhooks) {
+  WebhookRoutes(Catalog catalog, Webhooks webhooks, LiveKitWebhooks liveKit) {
     this.catalog = catalog;
     this.webhooks = webhooks;
+    this.liveKit = liveKit;
   }
 
   Reply receive(Request request) {
@@ -54,7 +60,25 @@ final class WebhookRoutes {
           + " refused while neither is configured)");
     }
     Webhook webhook = WebhookPayloads.parse(WebhookPayloads.deliveryId(request.header("rtk-uuid")), body);
-    Webhooks.Receipt receipt = webhooks.receive(app.get().id(), webhook);
+    return answer(webhooks.receive(app.get().id(), webhook));
+  }
+
+  /**
+   * LiveKit's webhooks: the JWT in {@code Authorization} (its signature, issuer, expiry and the
+   * body's hash: 401, like an unknown app), then the body (400); only then is anything recorded.
+   */
+  Reply receiveLiveKit(Request request) {
+    byte[] body = request.body();
+    String appId = request.path("app_id");
+    Optional<App> app = catalog.findApp(request.path("account_id"), appId);
+    Optional<String> refusal = liveKit.refusal(appId, app.isPresent(), request.header("Authorization"), body);
+    if (refusal.isPresent()) {
+      throw ApiException.unauthorized(refusal.get());
+    }
+    return answer(webhooks.receive(app.get().id(), LiveKitPayloads.parse(body)));
+  }
+
+  private static Reply answer(Webhooks.Receipt receipt) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("delivery_id", receipt.deliveryId());
     data.put("event", receipt.event());

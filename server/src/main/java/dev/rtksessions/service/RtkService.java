@@ -4,12 +4,17 @@ import dev.rtksessions.engine.Artifacts;
 import dev.rtksessions.engine.Catalog;
 import dev.rtksessions.engine.Health;
 import dev.rtksessions.engine.HeldEvents;
+import dev.rtksessions.engine.LiveKitWebhooks;
 import dev.rtksessions.engine.ParticipantReader;
 import dev.rtksessions.engine.SessionEngine;
 import dev.rtksessions.engine.SessionReader;
 import dev.rtksessions.engine.SessionTimeline;
+import dev.rtksessions.engine.SigningKey;
 import dev.rtksessions.engine.Tokens;
+import dev.rtksessions.engine.WebhookOutbox;
+import dev.rtksessions.engine.WebhookSender;
 import dev.rtksessions.engine.Webhooks;
+import dev.rtksessions.engine.WebhooksOut;
 import dev.rtksessions.http.HttpApi;
 import dev.rtksessions.http.HttpServer;
 import dev.rtksessions.http.RateLimits;
@@ -31,6 +36,8 @@ public final class RtkService implements AutoCloseable {
   private final Tokens tokens;
   private final HeldEvents held;
   private final HttpServer server;
+  private final SigningKey signingKey;
+  private final WebhookSender sender;
   private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread t = new Thread(runnable, "rtk-background");
     t.setDaemon(true);
@@ -44,7 +51,8 @@ public final class RtkService implements AutoCloseable {
     try {
       this.stores = Stores.on(database);
       this.catalog = new Catalog(stores.apps(), stores.meetings(), config.clock());
-      this.engine = new SessionEngine(stores, config.clock(), new SessionTimeline(config.staleAfter()));
+      WebhookOutbox outbox = new WebhookOutbox(stores, config.clock(), config.webhooksOut() != null);
+      this.engine = new SessionEngine(stores, config.clock(), new SessionTimeline(config.staleAfter()), outbox);
       engine.applyStaleLimit();
       this.held = new HeldEvents(stores.held(), config.clock(), config.heldReportAfter());
       this.tokens = new Tokens(stores.tokens(), config.clock());
@@ -55,14 +63,23 @@ public final class RtkService implements AutoCloseable {
       Webhooks webhooks = new Webhooks(stores.webhooks(), stores.artifacts(), catalog, engine, config.clock(),
           config.webhookPublicKey());
       Artifacts artifacts = new Artifacts(stores.artifacts(), stores.secrets(), stores.sessions(), config.clock());
+      this.signingKey = SigningKey.loadOrCreate(stores.secrets(), config.clock());
+      WebhookSender.Policy policy = config.webhooksOut() == null ? WebhookSender.Policy.DEFAULT : config.webhooksOut();
+      this.sender = config.webhooksOut() == null ? null
+          : new WebhookSender(stores.webhooksOut(), outbox, signingKey, config.webhooksOut());
       HttpApi api = new HttpApi(catalog, engine, reader, participants, tokens, new Health(database, held),
           config.authCacheTtl(), webhooks, artifacts,
-          new RateLimits(config.rateLimitPerToken(), config.rateLimitPerApp(), config.clock()));
+          new RateLimits(config.rateLimitPerToken(), config.rateLimitPerApp(), config.clock()),
+          new LiveKitWebhooks(stores.webhooks(), config.liveKitKeys()),
+          new WebhooksOut(stores.webhooksOut(), config.clock(), policy), signingKey.publicKeyPem());
       // As many workers as connections: requests then wait in the workers' FIFO queue, not for a
       // pool connection, whose hand-off is not first come first served (with twice as many
       // workers, the list's p99 was 10 times its p90 under load).
       this.server = HttpServer.start(config.host(), config.port(), config.poolSize(), api.handler());
       background.scheduleWithFixedDelay(this::reportHeldEvents, 0, 1, TimeUnit.MINUTES);
+      if (sender != null) {
+        sender.start();
+      }
       this.host = config.host();
       this.port = server.port();
     } catch (RuntimeException e) {
@@ -111,6 +128,11 @@ public final class RtkService implements AutoCloseable {
     return held;
   }
 
+  /** The key that signs the webhooks this service sends. */
+  public SigningKey signingKey() {
+    return signingKey;
+  }
+
   private void reportHeldEvents() {
     try {
       held.reportOverdue();
@@ -123,6 +145,9 @@ public final class RtkService implements AutoCloseable {
   @Override
   public void close() {
     background.shutdownNow();
+    if (sender != null) {
+      sender.close();
+    }
     server.close();
     database.close();
   }

@@ -1,10 +1,12 @@
 package dev.rtksessions.service;
 
 import dev.rtksessions.engine.SessionTimeline;
+import dev.rtksessions.engine.WebhookSender;
 import dev.rtksessions.http.RateLimit;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -33,11 +35,15 @@ import java.util.function.Consumer;
  * @param rateLimitPerToken requests each token may make per window; null for no limit
  * @param rateLimitPerApp requests each app may receive per window (all tokens together); null for
  *     no limit
+ * @param webhooksOut how the webhooks apps register are sent; null when the service sends none
+ *     (--no-webhooks-out)
+ * @param liveKitKeys LiveKit API keys and their secrets, for apps without their own key
  */
 public record ServiceConfig(
     String host, int port, String databaseUrl, Clock clock, Duration authCacheTtl, int poolSize,
     int listCacheSize, PublicKey webhookPublicKey, Duration staleAfter, Duration heldReportAfter,
-    Duration startupTimeout, RateLimit rateLimitPerToken, RateLimit rateLimitPerApp) {
+    Duration startupTimeout, RateLimit rateLimitPerToken, RateLimit rateLimitPerApp,
+    WebhookSender.Policy webhooksOut, Map<String, String> liveKitKeys) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8787;
@@ -65,13 +71,14 @@ public record ServiceConfig(
         + heldReportAfter);
     check(within(startupTimeout, Duration.ZERO, Duration.ofHours(1)),
         "--startup-timeout must be 0-3600 seconds, got " + (startupTimeout == null ? null : startupTimeout.toSeconds()));
+    liveKitKeys = Map.copyOf(liveKitKeys);
   }
 
   /** The defaults, on the given address and store. */
   public static ServiceConfig of(String host, int port, String databaseUrl) {
     return new ServiceConfig(host, port, databaseUrl, Clock.systemUTC(), Duration.ofSeconds(5), DEFAULT_POOL_SIZE,
         DEFAULT_LIST_CACHE_SIZE, null, DEFAULT_STALE_AFTER, DEFAULT_HELD_REPORT_AFTER, DEFAULT_STARTUP_TIMEOUT, null,
-        null);
+        null, WebhookSender.Policy.DEFAULT, Map.of());
   }
 
   public ServiceConfig withClock(Clock clock) {
@@ -114,6 +121,15 @@ public record ServiceConfig(
     });
   }
 
+  /** How webhooks are sent; null sends none. */
+  public ServiceConfig withWebhooksOut(WebhookSender.Policy policy) {
+    return with(b -> b.webhooksOut = policy);
+  }
+
+  public ServiceConfig withLiveKitKeys(Map<String, String> keys) {
+    return with(b -> b.liveKitKeys = keys);
+  }
+
   /** A copy with some values changed; checked like any configuration. */
   private ServiceConfig with(Consumer<Values> change) {
     Values v = new Values(this);
@@ -136,6 +152,8 @@ public record ServiceConfig(
     Duration startupTimeout;
     RateLimit rateLimitPerToken;
     RateLimit rateLimitPerApp;
+    WebhookSender.Policy webhooksOut;
+    Map<String, String> liveKitKeys;
 
     Values(ServiceConfig c) {
       host = c.host;
@@ -151,11 +169,14 @@ public record ServiceConfig(
       startupTimeout = c.startupTimeout;
       rateLimitPerToken = c.rateLimitPerToken;
       rateLimitPerApp = c.rateLimitPerApp;
+      webhooksOut = c.webhooksOut;
+      liveKitKeys = c.liveKitKeys;
     }
 
     ServiceConfig build() {
       return new ServiceConfig(host, port, databaseUrl, clock, authCacheTtl, poolSize, listCacheSize,
-          webhookPublicKey, staleAfter, heldReportAfter, startupTimeout, rateLimitPerToken, rateLimitPerApp);
+          webhookPublicKey, staleAfter, heldReportAfter, startupTimeout, rateLimitPerToken, rateLimitPerApp,
+          webhooksOut, liveKitKeys);
     }
   }
 

@@ -25,6 +25,11 @@ public enum Dialect {
       return "";
     }
 
+    @Override
+    public String claimRowsSuffix() {
+      return "";
+    }
+
     /**
      * FTS5 trigram tables ({@code meetings_fts}, {@code sessions_fts}) find candidates; their
      * LIKE is a superset (no escapes), which instr() on the lower-cased columns makes exact.
@@ -80,6 +85,11 @@ public enum Dialect {
     @Override
     public String lockRowsSuffix() {
       return " FOR UPDATE";
+    }
+
+    @Override
+    public String claimRowsSuffix() {
+      return " FOR UPDATE SKIP LOCKED";
     }
 
     /** pg_trgm GIN indexes serve LIKE on the lower-cased columns (wildcards in the text escaped). */
@@ -199,6 +209,12 @@ public enum Dialect {
 
   /** Appended to a SELECT that must lock the rows it reads until the transaction ends. */
   public abstract String lockRowsSuffix();
+
+  /**
+   * Appended to a SELECT that takes rows for one worker: rows another transaction has locked
+   * are passed over (several senders share one outbox).
+   */
+  public abstract String claimRowsSuffix();
 
   abstract boolean isUniqueViolation(SQLException e);
 

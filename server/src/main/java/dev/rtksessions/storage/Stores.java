@@ -16,7 +16,8 @@ public record Stores(
     ArtifactStore artifacts,
     SecretStore secrets,
     HeldEventStore held,
-    SettingStore settings) {
+    SettingStore settings,
+    WebhookOutStore webhooksOut) {
 
   public static Stores on(Database db) {
     SessionCounts counts = new SessionCounts();
@@ -25,6 +26,6 @@ public record Stores(
         new SessionList(db, counts), counts,
         changes, new ParticipantStore(db),
         new EventStore(), new TokenStore(db), new WebhookStore(db), new ArtifactStore(db), new SecretStore(db),
-        new HeldEventStore(db), new SettingStore());
+        new HeldEventStore(db), new SettingStore(), new WebhookOutStore(db));
   }
 }

@@ -1,12 +1,16 @@
 package dev.rtksessions.storage;
 
+import dev.rtksessions.model.LiveKitKey;
 import dev.rtksessions.model.WebhookDelivery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Locale;
 import java.util.Optional;
 
-/** RealtimeKit webhooks: the per-app public keys that verify them, and the deliveries seen. */
+/**
+ * Webhooks in: the per-app keys that verify them (RealtimeKit's public keys, LiveKit's API keys)
+ * and the deliveries seen.
+ */
 public final class WebhookStore {
   private final Database db;
 
@@ -71,6 +75,49 @@ public final class WebhookStore {
         ps.executeUpdate();
       }
       return null;
+    });
+  }
+
+  /** The app's own LiveKit key; empty when it has none. */
+  public Optional<LiveKitKey> liveKitKey(String appId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT api_key, api_secret FROM livekit_keys WHERE app_id = ?")) {
+        ps.setString(1, appId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new LiveKitKey(rs.getString(1), rs.getString(2))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * Sets (or, with null, clears) the app's LiveKit key. Returns false when the account has no
+   * such app.
+   */
+  public boolean setLiveKitKey(String accountId, String appId, LiveKitKey key, long now) {
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM apps WHERE id = ? AND account_id = ?")) {
+        ps.setString(1, appId);
+        ps.setString(2, accountId);
+        if (Jdbc.singleLong(ps) == 0) {
+          return false;
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM livekit_keys WHERE app_id = ?")) {
+        ps.setString(1, appId);
+        ps.executeUpdate();
+      }
+      if (key != null) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO livekit_keys (app_id, api_key, api_secret, updated_at) VALUES (?, ?, ?, ?)")) {
+          ps.setString(1, appId);
+          ps.setString(2, key.apiKey());
+          ps.setString(3, key.apiSecret());
+          ps.setLong(4, now);
+          ps.executeUpdate();
+        }
+      }
+      return true;
     });
   }
 }

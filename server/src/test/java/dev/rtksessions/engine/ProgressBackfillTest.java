@@ -39,9 +39,9 @@ class ProgressBackfillTest {
       post(before, history.subList(0, half));
     }
     // What a store written before V3 looks like: no progress, no counters (V8), no change
-    // numbers (V9), no held events or settings (V10) and sessions with peers present LIVE for
-    // ever (before the stale limit), and V7 to V10 not yet applied; they run when the service
-    // starts on it.
+    // numbers (V9), no held events or settings (V10), no webhooks out or LiveKit keys (V11, V12)
+    // and sessions with peers present LIVE for ever (before the stale limit), and V7 to V12 not
+    // yet applied; they run when the service starts on it.
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
       st.executeUpdate("UPDATE meetings SET current_session_id = NULL, last_event_at = NULL,"
           + " last_event_rank = NULL, last_event_id = NULL");
@@ -52,7 +52,11 @@ class ProgressBackfillTest {
       st.executeUpdate("UPDATE sessions SET live_until = " + Long.MAX_VALUE + " WHERE live_count > 0");
       st.executeUpdate("DROP TABLE held_events");
       st.executeUpdate("DROP TABLE service_settings");
-      st.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9', '10')");
+      for (String table : List.of("livekit_keys", "webhook_subscriptions", "session_end_watch", "service_keys",
+          "webhook_outbox")) {
+        st.executeUpdate("DROP TABLE " + table);
+      }
+      st.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9', '10', '11', '12')");
     }
 
     try (TestService after = TestService.start(url, new MutableClock(BASE));

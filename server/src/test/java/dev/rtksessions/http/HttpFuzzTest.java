@@ -83,7 +83,7 @@ abstract class HttpFuzzTest extends PerStoreTest {
   /** A route of HttpApi: its method, its path under the base path, its query names and its body. */
   private record Route(String method, String path, List<String> params, Body body) {}
 
-  private enum Body { NONE, APP, EVENTS, MEETING, WEBHOOK, FILE }
+  private enum Body { NONE, APP, EVENTS, MEETING, WEBHOOK, LIVEKIT, SUBSCRIPTION, FILE }
 
   private static final String APP = "/accounts/{account_id}/realtime/kit/{app_id}";
   private static final List<String> PAGING = List.of("page_no", "per_page");
@@ -107,6 +107,16 @@ abstract class HttpFuzzTest extends PerStoreTest {
       new Route("PUT", APP + "/meetings/{meeting_id}", List.of(), Body.MEETING),
       new Route("GET", APP + "/meetings/{meeting_id}/active-session", List.of(), Body.NONE),
       new Route("POST", APP + "/webhooks/realtimekit", List.of(), Body.WEBHOOK),
+      new Route("POST", APP + "/webhooks/livekit", List.of(), Body.LIVEKIT),
+      new Route("GET", "/realtime/kit/webhook-signing-key", List.of(), Body.NONE),
+      new Route("GET", APP + "/webhooks", List.of(), Body.NONE),
+      new Route("POST", APP + "/webhooks", List.of(), Body.SUBSCRIPTION),
+      new Route("GET", APP + "/webhooks/all", List.of(), Body.NONE),
+      new Route("GET", APP + "/webhooks/{webhook_id}", List.of(), Body.NONE),
+      new Route("PATCH", APP + "/webhooks/{webhook_id}", List.of(), Body.SUBSCRIPTION),
+      new Route("PUT", APP + "/webhooks/{webhook_id}", List.of(), Body.SUBSCRIPTION),
+      new Route("DELETE", APP + "/webhooks/{webhook_id}", List.of(), Body.NONE),
+      new Route("GET", APP + "/webhooks/{webhook_id}/deliveries", PAGING, Body.NONE),
       new Route("GET", APP + "/sessions/{session_id}/chat", List.of(), Body.NONE),
       new Route("GET", APP + "/sessions/{session_id}/transcript", List.of("format"), Body.NONE),
       new Route("GET", APP + "/sessions/{session_id}/summary", List.of(), Body.NONE),
@@ -124,10 +134,13 @@ abstract class HttpFuzzTest extends PerStoreTest {
   private final List<String> sessions = new ArrayList<>();
   private final List<String> meetings = new ArrayList<>();
   private final List<String> peers = new ArrayList<>();
+  private final List<String> webhookIds = new ArrayList<>();
+  private static final String LIVEKIT_KEY = "APIfuzz";
+  private static final String LIVEKIT_SECRET = "fuzz-secret-0123456789abcdef0123456789";
 
   @Override
   protected ServiceConfig configure(ServiceConfig config) {
-    return config.withWebhookPublicKey(WEBHOOK_KEY.getPublic());
+    return config.withWebhookPublicKey(WEBHOOK_KEY.getPublic()).withLiveKitKeys(Map.of(LIVEKIT_KEY, LIVEKIT_SECRET));
   }
 
   private static List<String> concat(List<String> first, String... more) {
@@ -158,6 +171,10 @@ abstract class HttpFuzzTest extends PerStoreTest {
         Map.of("title", "room", "parent_meeting_id", "m1")).status()).isEqualTo(201);
     assertThat(t.client.put(t.appPath() + "/sessions/s0/artifacts/transcript", t.adminToken,
         "Alice: hello there\nBob: hi\n".getBytes(StandardCharsets.UTF_8), "text/plain").status()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      webhookIds.add(t.client.postJson(t.appPath() + "/webhooks", t.adminToken, Map.of("name", "hook " + i,
+          "url", "http://127.0.0.1:9/hook", "events", List.of("meeting.ended"))).body().at("/data/id").asText());
+    }
   }
 
   @Test
@@ -299,6 +316,7 @@ abstract class HttpFuzzTest extends PerStoreTest {
       case "{meeting_id}" -> pick(meetings);
       case "{participant_id}", "{peer_id}" -> pick(peers);
       case "{kind}" -> pick(new String[] {"chat", "transcript", "summary"});
+      case "{webhook_id}" -> pick(webhookIds);
       default -> throw new IllegalArgumentException(placeholder);
     };
     return encode(spoil ? spoiled(value) : value, false);
@@ -385,6 +403,8 @@ abstract class HttpFuzzTest extends PerStoreTest {
       case EVENTS -> !ok() ? json(3) : type.contains("ndjson") ? ndjson() : events();
       case MEETING -> ok() ? meeting() : json(3);
       case WEBHOOK -> webhook(headers);
+      case LIVEKIT -> liveKit(headers);
+      case SUBSCRIPTION -> ok() ? subscription() : json(3);
       case FILE -> transcript();
       case NONE -> "";
     };
@@ -441,6 +461,42 @@ abstract class HttpFuzzTest extends PerStoreTest {
         json("record_on_start", () -> Boolean.toString(random.nextBoolean())),
         json("persist_chat", () -> pick(new String[] {"true", "false", "null"})),
         field("parent_meeting_id", () -> pick(meetings))));
+  }
+
+  private String subscription() {
+    return object(List.of(
+        field("name", () -> "hook " + random.nextInt(10)),
+        field("url", () -> pick(new String[] {"http://127.0.0.1:9/x", "https://example.com/h", "ftp://x/y", "nope"})),
+        json("events", () -> "[" + quoted(pick(new String[] {"meeting.started", "meeting.ended",
+            "meeting.participantJoined", "recording.statusUpdate", "meeting.nope"})) + "]"),
+        json("enabled", () -> pick(new String[] {"true", "false", "null", "1"}))));
+  }
+
+  /** A LiveKit WebhookEvent in protobuf's JSON, with LiveKit's JWT over it (or a spoiled one). */
+  private String liveKit(List<String> headers) {
+    String at = Long.toString(BASE.getEpochSecond() + random.nextInt(9000));
+    String participant = object(List.of(
+        field("sid", () -> pick(peers)),
+        field("identity", () -> "c" + random.nextInt(10)),
+        field("name", () -> "Name " + random.nextInt(10)),
+        field("joinedAt", () -> at),
+        json("kind", () -> pick(new String[] {"0", "2", "4", "\"AGENT\"", "\"EGRESS\""}))));
+    String body = object(List.of(
+        field("event", () -> pick(new String[] {"participant_joined", "participant_left",
+            "participant_connection_aborted", "room_started", "room_finished", "track_published"})),
+        field("id", () -> "EV_" + random.nextInt(100_000)),
+        field("createdAt", () -> at),
+        json("room", () -> object(List.of(field("name", () -> pick(meetings)), field("sid", () -> "RM_1")))),
+        json("participant", () -> participant)));
+    if (ok()) {
+      Instant now = Instant.now();
+      headers.add("Authorization: " + com.auth0.jwt.JWT.create().withIssuer(LIVEKIT_KEY).withNotBefore(now)
+          .withExpiresAt(now.plusSeconds(300)).withClaim("sha256", dev.rtksessions.engine.LiveKitWebhooks.sha256(body))
+          .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(LIVEKIT_SECRET)));
+    } else if (chance(50)) {
+      headers.add("Authorization: " + pick(new String[] {"", "Bearer", "abc.def.ghi", "eyJhbGciOiJub25lIn0.e30."}));
+    }
+    return body;
   }
 
   private String webhook(List<String> headers) {
